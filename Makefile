@@ -1,0 +1,65 @@
+# petrarch-c build.  `make` builds build/petrarch; `make test` runs every test.
+# `make SAN=1 test` builds and tests under AddressSanitizer + UBSan (in build-san/).
+
+CC      ?= cc
+OPT     ?= -O2 -g
+SAN     ?=
+BUILD   ?= build$(if $(SAN),-san,)
+
+CFLAGS_BASE = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+              -Iinclude -Isrc -MMD -MP
+ifneq ($(SAN),)
+  CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+  LDFLAGS     += -fsanitize=address,undefined
+endif
+CFLAGS  += $(OPT) $(CFLAGS_BASE)
+LDLIBS  += -lexpat -linih -lutf8proc -lm -lpthread
+
+LIB_SRC  := $(sort $(shell find src -name '*.c'))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_SUPPORT_SRC := $(sort $(wildcard tests/unit/support_*.c))
+TEST_SUPPORT_OBJ := $(TEST_SUPPORT_SRC:%.c=$(BUILD)/obj/%.o)
+
+.PHONY: all test unit-tests check-tests clean bench tools
+all: $(BUILD)/petrarch
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libpetrarch.a: $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/petrarch: $(CLI_OBJ) $(BUILD)/libpetrarch.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libpetrarch.a $(LDLIBS)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(BUILD)/libpetrarch.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(BUILD)/libpetrarch.a $(LDLIBS) -lcmocka
+
+unit-tests: $(TEST_BIN)
+
+# Every test: C unit tests (cmocka) and the data-driven/CLI tests in tests/*.sh.
+test: $(BUILD)/petrarch $(TEST_BIN)
+	@BUILD=$(BUILD) sh tests/run_all.sh $(TEST_BIN)
+
+bench: $(BUILD)/petrarch
+	sh bench/run.sh
+
+clean:
+	rm -rf build build-san
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# Developer tools in tests/tools/*.c, linked against the library.
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+tools: $(TOOL_BIN)
+$(BUILD)/tools/%: $(BUILD)/obj/tests/tools/%.o $(BUILD)/libpetrarch.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libpetrarch.a $(LDLIBS)

@@ -1,0 +1,26 @@
+/* coder.h -- the coder handle shared by the sentence coder (src/coder) and the
+ * story layer (src/story).  Memory: everything a result points to comes from
+ * `arena`, which the public entry points reset before they start. */
+#ifndef PC_CODER_H
+#define PC_CODER_H
+
+#include "petrarch.h"
+#include "dict/dicts.h"
+#include "util/arena.h"
+
+struct pc_coder {
+    const pc_dicts *dicts;
+    pc_options opt;         /* a copy of the config's options */
+    int has_issues;         /* an issue file is configured */
+    pc_arena *arena;        /* results of the current story/sentence */
+    pc_arena *scratch;      /* tree and values of the sentence being coded */
+};
+
+/* Code one sentence into c->arena without resetting it (the story layer codes
+ * several sentences into one result).  Same contract as
+ * pc_coder_code_sentence otherwise. */
+pc_status pc_coder_sentence_noreset(pc_coder *c, const char *parse, const char *text,
+                                    const char *date, pc_sentence_result *out,
+                                    pc_error *err);
+
+#endif
