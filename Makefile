@@ -35,6 +35,9 @@ $(BUILD)/libpetrarch.a: $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
+# The CLI finds the bundled config and dictionaries here unless PETRARCH_DATA is set.
+$(CLI_OBJ): CFLAGS += -DPC_DATA_DIR=\"$(CURDIR)/data\"
+
 $(BUILD)/petrarch: $(CLI_OBJ) $(BUILD)/libpetrarch.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libpetrarch.a $(LDLIBS)
 
@@ -48,8 +51,12 @@ unit-tests: $(TEST_BIN)
 test: $(BUILD)/petrarch $(TEST_BIN)
 	@BUILD=$(BUILD) sh tests/run_all.sh $(TEST_BIN)
 
-bench: $(BUILD)/petrarch
-	sh bench/run.sh
+bench: $(BUILD)/petrarch $(BUILD)/bench
+	BUILD=$(BUILD) sh bench/run.sh $(BENCH_ARGS)
+
+# The coding benchmark (bench/README.md); `make bench BENCH_ARGS=--large` for 200,000 sentences.
+$(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(BUILD)/libpetrarch.a
+	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libpetrarch.a $(LDLIBS)
 
 clean:
 	rm -rf build build-san

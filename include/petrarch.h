@@ -127,6 +127,9 @@ typedef struct pc_event {
     const char *event_text;
     const char *source_root;
     const char *target_root;
+    int has_text;             /* PETRARCH2 extracted texts for this event (its
+                                 text_dict has it); the story filter copies
+                                 texts only from such events */
 } pc_event;
 
 typedef enum pc_discard {

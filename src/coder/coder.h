@@ -14,6 +14,9 @@ struct pc_coder {
     int has_issues;         /* an issue file is configured */
     pc_arena *arena;        /* results of the current story/sentence */
     pc_arena *scratch;      /* tree and values of the sentence being coded */
+    struct pc_xstate *xs;   /* match_transform's run-long state (xstate.h) */
+    int xform_reset;        /* clear that state for every event (a fix) */
+    int date_is_str;        /* for PETRARCH2's own tests: dates given as strings */
 };
 
 /* Code one sentence into c->arena without resetting it (the story layer codes

@@ -1,0 +1,95 @@
+/* finreader.h -- reading PETRARCH2 dictionary files line by line, and the
+ * small Python-string operations the dictionary readers are written in.
+ *
+ * PETRARCH2 reads the actor, agent, discard and issue files with open_FIN /
+ * read_FIN_line (io.open(..., encoding='utf-8'): unicode text, universal
+ * newlines), but the verb file with a plain open() and `for line in file`
+ * (byte strings, lines end at '\n' only).  pc_fin offers both:
+ * pc_fin_read_line is read_FIN_line, pc_fin_raw_line is the file iterator.
+ *
+ * Strings are UTF-8 spans; helpers that build new strings take a scratch
+ * arena (the readers reset theirs once per line). */
+#ifndef PC_FINREADER_H
+#define PC_FINREADER_H
+
+#include <stddef.h>
+
+#include "petrarch.h"
+#include "../util/arena.h"
+#include "../util/pystr.h"
+
+typedef struct pc_fin {
+    const char *path;
+    char *buf;          /* the whole file (newline-translated in FIN mode) */
+    size_t len, pos;
+    long lineno;        /* physical lines consumed so far (PETRARCH2's FINnline) */
+    char *line;         /* the current line, edited by read_FIN_line */
+    size_t n, cap;
+    pc_warn_fn warn;
+    void *ud;
+} pc_fin;
+
+/* Read path into memory.  universal_newlines: translate "\r\n" and "\r" to
+ * "\n" as io.open does (FIN files); 0 for the verb file.  Invalid UTF-8 is
+ * reported once as a warning (PETRARCH2 would stop with UnicodeDecodeError)
+ * and passed through.  PC_ERR_IO when the file cannot be read. */
+pc_status pc_fin_open(pc_fin *f, const char *path, int universal_newlines,
+                      pc_warn_fn warn, void *ud, pc_error *err);
+void pc_fin_close(pc_fin *f);
+
+/* `for line in file`: the next physical line including its '\n' (the last
+ * line may lack it).  1, or 0 at end of file.  f->lineno is its number. */
+int pc_fin_raw_line(pc_fin *f, pc_span *line);
+
+/* read_FIN_line(): the next line that is not blank and not a comment, with
+ * '#...' cut off and <!-- --> comments removed, exactly as PETRARCH2 does
+ * (quirks included, see finreader.c).  1 with *line (valid until the next
+ * call), 0 at end of file, -1 on OOM.  f->lineno is the line's number. */
+int pc_fin_read_line(pc_fin *f, pc_span *line);
+
+/* Report a problem at the current line (file:line) to the warn callback. */
+void pc_fin_warn(const pc_fin *f, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* ---------------------------------------------------- Python str helpers */
+
+/* Which whitespace strip()/split() use: Python 2 unicode (the FIN files and
+ * most verb-file operations) or Python 2 byte str (ASCII " \t\n\v\f\r"; a
+ * few verb-file operations act on the raw byte line). */
+typedef enum pc_ws { PC_WS_UNICODE, PC_WS_BYTES } pc_ws;
+
+static inline pc_span pc_sp(const char *p, size_t n)
+{
+    pc_span s = {p, n};
+    return s;
+}
+pc_span pc_sz(const char *s); /* span of a NUL-terminated string */
+
+pc_span pc_strip(pc_span s, pc_ws ws);
+/* s.split(): -1 on OOM. */
+long pc_split_ws(pc_arena *a, pc_span s, pc_ws ws, pc_span **out);
+/* s.split(sep) for a non-empty sep: always >= 1 part; -1 on OOM. */
+long pc_split_sep(pc_arena *a, pc_span s, const char *sep, pc_span **out);
+/* s.find(needle, from): byte offset or -1. */
+long pc_find(pc_span s, const char *needle, size_t from);
+static inline int pc_contains(pc_span s, const char *needle)
+{
+    return pc_find(s, needle, 0) >= 0;
+}
+int pc_startswith(pc_span s, const char *prefix);
+int pc_endswith(pc_span s, const char *suffix);
+int pc_eq(pc_span s, const char *z);
+/* s.replace(old, new, count) with count < 0 meaning all; NUL-terminated
+ * result in a (NULL on OOM).  old must not be empty. */
+char *pc_replace(pc_arena *a, pc_span s, const char *old, const char *new_, long count);
+/* Concatenate spans into a NUL-terminated string in a (NULL on OOM). */
+char *pc_concat(pc_arena *a, size_t nparts, const pc_span *parts);
+/* Byte length of the last code point of s (0 if s is empty): s[:-1]. */
+size_t pc_last_char_len(pc_span s);
+/* Does s contain a byte >= 0x80? */
+int pc_has_non_ascii(pc_span s);
+
+#endif
