@@ -59,7 +59,7 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(BUILD)/libpetrarch.a
 	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libpetrarch.a $(LDLIBS)
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-clang
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 

@@ -29,12 +29,14 @@ int paths_add_arg(pc_paths *p, const char *arg);
 void paths_free(pc_paths *p);
 
 /* Output written to a temporary file next to the target and renamed over it
- * at the end, so a failed run never leaves a half-written file ("-" is
- * stdout, written directly). */
+ * at the end, so a failed run never leaves a half-written file.  Written
+ * directly instead: "-" (stdout) and a target that exists but is not a
+ * regular file (a device, a FIFO, a symbolic link: renaming would replace
+ * it). */
 typedef struct pc_out {
     FILE *f;
     const char *target;
-    char *tmp;     /* NULL for stdout */
+    char *tmp;     /* NULL when written directly */
 } pc_out;
 int out_open(pc_out *o, const char *target);
 int out_commit(pc_out *o);   /* 0 ok; -1 after printing why (the temp is removed) */

@@ -7,11 +7,11 @@
 #include "cli.h"
 #include "io/xml_input.h"
 #include "petrarch.h"
+#include "story/story_store.h"
 
 #ifndef PC_DATA_DIR
 #define PC_DATA_DIR "data"
 #endif
-#define MAX_DICT_WARNINGS 10 /* shown without -v */
 
 typedef struct run {
     pc_coder *coder;
@@ -23,6 +23,7 @@ typedef struct run {
     /* sentences handed to the coder, by outcome (exclusive) */
     long coded, with_events, sent_discarded, in_discarded_stories, coder_errors;
     long stories_discarded, events;
+    pc_story_store *store;   /* NULL in --stream mode */
 } run;
 
 void usage_batch(FILE *f)
@@ -36,6 +37,10 @@ void usage_batch(FILE *f)
             "                       writes evts.OUTPUT); - for standard output\n"
             "  -c, --config CONFIG  a PETR_config.ini (default: the bundled one,\n"
             "                       $PETRARCH_DATA/PETR_config.ini, data dir %s)\n"
+            "  --stream             code each story as it is read, in input order, in\n"
+            "                       constant memory (default: read everything, merge\n"
+            "                       stories by id and code them sorted by id, as\n"
+            "                       PETRARCH2 does -- its results can depend on that order)\n"
             "  -v, --verbose        show every dictionary warning\n"
             "\n"
             "Diagnostics go to stderr as FILE:LINE: record ID: MESSAGE, then a summary.\n"
@@ -61,10 +66,12 @@ static void on_xml_diag(void *ud, int is_error, const pc_error *d)
     print_diag(d, is_error ? "error: " : "warning: ");
 }
 
+/* Dictionary warnings (lines PETRARCH2 skips, as it does silently) are only
+ * counted unless -v: the bundled dictionaries have a few. */
 static void on_dict_warning(void *ud, const pc_error *w)
 {
     run *r = ud;
-    if (r->verbose || r->dict_warnings < MAX_DICT_WARNINGS)
+    if (r->verbose)
         print_diag(w, "warning: ");
     r->dict_warnings++;
 }
@@ -79,9 +86,8 @@ static void sentence_diag(const pc_xml_loc *loc, long line, const char *story,
     print_diag(&e, "error: ");
 }
 
-static int on_story(void *ud, const pc_story_in *s, const pc_xml_loc *loc)
+static int code_story(run *r, const pc_story_in *s, const pc_xml_loc *loc)
 {
-    run *r = ud;
     pc_story_result res;
     pc_error err;
     if (pc_coder_code_story(r->coder, s, &res, &err) != PC_OK) {
@@ -114,6 +120,34 @@ static int on_story(void *ud, const pc_story_in *s, const pc_xml_loc *loc)
     return 0;
 }
 
+static int on_story(void *ud, const pc_story_in *s, const pc_xml_loc *loc)
+{
+    run *r = ud;
+    if (!r->store)
+        return code_story(r, s, loc);
+    if (pc_story_store_add(r->store, s, loc->file, loc->lines) < 0) {
+        fprintf(stderr, "%s: out of memory holding the input (try --stream)\n", pc_prog);
+        r->fatal = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* PETRARCH2's order: every story of the input, merged by id, sorted by id */
+static int code_stored(run *r)
+{
+    pc_story_store_sort(r->store);
+    size_t n = pc_story_store_count(r->store);
+    for (size_t i = 0; i < n && !r->fatal; i++) {
+        pc_story_in s;
+        pc_xml_loc loc;
+        pc_story_store_get(r->store, i, &s, &loc.file, &loc.lines);
+        if (code_story(r, &s, &loc))
+            return -1;
+    }
+    return r->fatal ? -1 : 0;
+}
+
 /* "--name=value" or "--name value" / "-x value"; NULL when a value is missing. */
 static const char *opt_value(int argc, char **argv, int *i, const char *a, size_t eq)
 {
@@ -140,7 +174,7 @@ static int is_opt(const char *a, const char *s, const char *l, size_t *eq)
 typedef struct args {
     pc_paths in;
     const char *out, *config;
-    int verbose, stdin_used;
+    int verbose, stdin_used, stream;
 } args;
 
 static int add_input(args *a, const char *p)
@@ -179,6 +213,8 @@ static int parse_args(int argc, char **argv, args *a)
         } else if (is_opt(s, "-c", "--config", &eq)) {
             if (!(a->config = opt_value(argc, argv, &i, s, eq)))
                 goto missing;
+        } else if (strcmp(s, "--stream") == 0) {
+            a->stream = 1;
         } else if (strcmp(s, "-v") == 0 || strcmp(s, "--verbose") == 0) {
             a->verbose = 1;
         } else if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
@@ -248,9 +284,9 @@ static void summary(const run *r, const pc_xml_stats *x, size_t nfiles, const ch
             "stories, %ld failed to code\n",
             pc_prog, r->coded, r->with_events, r->sent_discarded, r->in_discarded_stories,
             r->stories_discarded, r->coder_errors);
-    if (r->dict_warnings > MAX_DICT_WARNINGS && !r->verbose)
-        fprintf(stderr, "%s: %ld dictionary warnings (first %d shown; -v shows all)\n", pc_prog,
-                r->dict_warnings, MAX_DICT_WARNINGS);
+    if (r->dict_warnings && !r->verbose)
+        fprintf(stderr, "%s: %ld dictionary warnings (-v shows them)\n",
+                pc_prog, r->dict_warnings);
     fprintf(stderr, "%s: %ld events written to %s; %ld input warnings, %ld input errors\n",
             pc_prog, r->events, strcmp(out, "-") == 0 ? "standard output" : out, x->warnings,
             x->errors);
@@ -303,7 +339,16 @@ int cmd_batch(int argc, char **argv)
         fprintf(stderr, "%s: out of memory\n", pc_prog);
         goto done;
     }
+    if (!a.stream) {
+        if (!(r.store = pc_story_store_new())) {
+            fprintf(stderr, "%s: out of memory\n", pc_prog);
+            goto done;
+        }
+        pc_xml_reader_set_merging(xr, 1);
+    }
     if (read_inputs(&r, &a, xr) < 0)
+        goto done;
+    if (r.store && code_stored(&r) < 0)
         goto done;
     out_open_ok = 0;
     if (out_commit(&out) < 0)
@@ -317,10 +362,14 @@ done:
             fprintf(stderr, "%s: error writing the output %s\n", pc_prog, a.out);
         if (out_open_ok)
             out_abort(&out);
-        fprintf(stderr, "%s: stopped; no output written%s\n", pc_prog,
-                out.target && strcmp(a.out, "-") == 0 ? " after the error" : "");
+        if (a.out && strcmp(a.out, "-") == 0)
+            fprintf(stderr, "%s: stopped; the events on standard output are incomplete\n",
+                    pc_prog);
+        else
+            fprintf(stderr, "%s: stopped; %s not written\n", pc_prog, a.out ? a.out : "output");
     }
     pc_xml_reader_free(xr);
+    pc_story_store_free(r.store);
     pc_coder_free(r.coder);
     pc_dicts_free(dicts);
     pc_config_free(cfg);

@@ -29,6 +29,16 @@ int out_open(pc_out *o, const char *target)
         o->f = stdout;
         return 0;
     }
+    struct stat sb;
+    if (lstat(target, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        o->f = fopen(target, "w");
+        if (!o->f) {
+            fprintf(stderr, "%s: cannot write the output %s: %s\n", pc_prog, target,
+                    strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
     size_t len = strlen(target) + sizeof ".tmp.XXXXXX";
     o->tmp = malloc(len);
     if (!o->tmp) {
@@ -69,7 +79,7 @@ int out_open(pc_out *o, const char *target)
 void out_abort(pc_out *o)
 {
     if (o->f && o->f != stdout)
-        fclose(o->f);
+        fclose(o->f);   /* written directly: what is written stays */
     o->f = NULL;
     if (o->tmp) {
         unlink(o->tmp);
@@ -95,10 +105,13 @@ int out_commit(pc_out *o)
         bad = 1;
     o->f = NULL;
     if (bad) {
-        fprintf(stderr, "%s: error writing %s: %s\n", pc_prog, o->tmp, strerror(errno));
+        fprintf(stderr, "%s: error writing %s: %s\n", pc_prog, o->tmp ? o->tmp : o->target,
+                strerror(errno));
         out_abort(o);
         return -1;
     }
+    if (!o->tmp)
+        return 0;
     if (rename(o->tmp, o->target) != 0) {
         fprintf(stderr, "%s: cannot rename %s to %s: %s\n", pc_prog, o->tmp, o->target,
                 strerror(errno));

@@ -7,7 +7,6 @@
 #include "util/error.h"
 #include "sent.h"
 #include "text.h"
-#include "xstate.h"
 
 pc_coder *pc_coder_new(const pc_dicts *dicts, const pc_config *cfg, pc_error *err)
 {
@@ -21,8 +20,7 @@ pc_coder *pc_coder_new(const pc_dicts *dicts, const pc_config *cfg, pc_error *er
     c->has_issues = dicts->issues != NULL;
     c->arena = pc_arena_new(0);
     c->scratch = pc_arena_new(0);
-    c->xs = pc_xstate_new();
-    if (!c->arena || !c->scratch || !c->xs) {
+    if (!c->arena || !c->scratch) {
         pc_coder_free(c);
         pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory creating a coder");
         return NULL;
@@ -36,7 +34,6 @@ void pc_coder_free(pc_coder *c)
         return;
     pc_arena_free(c->arena);
     pc_arena_free(c->scratch);
-    pc_xstate_free(c->xs);
     free(c);
 }
 
@@ -182,8 +179,6 @@ pc_status pc_coder_sentence_noreset(pc_coder *c, const char *parse, const char *
     s.date = ordate;
     s.date_is_str = c->date_is_str;
     s.actoridx = 1;
-    s.xs = c->xs;
-    s.xs_reset = c->xform_reset;
 
     py_frame top;
     py_try_push(&s.rt, &top);
@@ -212,4 +207,27 @@ pc_status pc_coder_sentence_noreset(pc_coder *c, const char *parse, const char *
         out->n_issues = (size_t)n;
     }
     return PC_OK;
+}
+
+struct sent *pc_test_sentence(pc_coder *c, const char *parse, const char *date_str, long ordate)
+{
+    pc_arena_reset(c->scratch);
+    sent *s = pc_arena_calloc(c->scratch, 1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->rt.a = c->scratch;
+    s->d = c->dicts;
+    s->opt = &c->opt;
+    s->date = ordate;
+    s->date_is_str = date_str != NULL;
+    s->actoridx = 1;
+    py_frame top;
+    py_try_push(&s->rt, &top);
+    if (setjmp(top.jb) != 0)
+        return NULL;
+    s->nouns = pv_list(&s->rt);
+    const char *msg;
+    int r = pc_tree_build(&s->rt, parse, &s->tree, &msg);
+    py_try_leave(&s->rt, &top);
+    return r == 0 ? s : NULL;
 }

@@ -14,8 +14,6 @@ struct pc_coder {
     int has_issues;         /* an issue file is configured */
     pc_arena *arena;        /* results of the current story/sentence */
     pc_arena *scratch;      /* tree and values of the sentence being coded */
-    struct pc_xstate *xs;   /* match_transform's run-long state (xstate.h) */
-    int xform_reset;        /* clear that state for every event (a fix) */
     int date_is_str;        /* for PETRARCH2's own tests: dates given as strings */
 };
 
@@ -27,3 +25,13 @@ pc_status pc_coder_sentence_noreset(pc_coder *c, const char *parse, const char *
                                     pc_error *err);
 
 #endif
+
+/* For tests of the phrase classes (tests/unit/test_petrarch2_port.c): set
+ * up a sentence on c's scratch arena and build its tree, as
+ * PETRtree.Sentence(parse, text, date) does.  date_str, when not NULL, is a
+ * string date as PETRARCH2's own tests pass ("081315"), which Python 2
+ * compares as greater than any int; otherwise ordate is used.  Returns NULL
+ * if the parse cannot be read.  The caller installs a py frame before using
+ * methods that can raise. */
+struct sent;
+struct sent *pc_test_sentence(pc_coder *c, const char *parse, const char *date_str, long ordate);

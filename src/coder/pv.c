@@ -59,6 +59,17 @@ pv *pv_str(py_rt *rt, const char *s)
     return v;
 }
 
+pv *pv_bytes_str(py_rt *rt, const char *s)
+{
+    pv *v = alloc(rt, sizeof *v);
+    memset(v, 0, sizeof *v);
+    v->k = PV_STR;
+    v->bytes = 1;
+    v->s = s;
+    v->n = strlen(s);
+    return v;
+}
+
 pv *pv_strn(py_rt *rt, const char *s, size_t n)
 {
     char *c = alloc(rt, n + 1);
@@ -304,7 +315,11 @@ pv *pv_add(py_rt *rt, const pv *a, const pv *b)
         memcpy(c, a->s, a->n);
         memcpy(c + a->n, b->s, b->n);
         c[a->n + b->n] = '\0';
-        return pv_str(rt, c);
+        pv *r = pv_str(rt, c);
+        if (a->bytes && b->bytes && r->n) {
+            r = pv_bytes_str(rt, c);
+        }
+        return r;
     }
     if (a->k == PV_TUPLE && b->k == PV_TUPLE) {
         pv *l = pv_list(rt);
@@ -435,13 +450,16 @@ static void repr_str(sbuf *b, const pv *v)
     int has_sq = memchr(v->s, '\'', v->n) != NULL, has_dq = memchr(v->s, '"', v->n) != NULL;
     char q = (has_sq && !has_dq) ? '"' : '\'';
     char tmp[16];
-    sb_puts(b, "u");
+    if (!v->bytes)
+        sb_puts(b, "u");
     sb_put(b, &q, 1);
     for (size_t i = 0; i < v->n;) {
         size_t len;
         int32_t c = pc_utf8_decode(v->s + i, v->n - i, &len);
-        if (c < 0)
+        if (c < 0 || (v->bytes && c >= 0x80)) {
             c = (unsigned char)v->s[i];
+            len = 1;
+        }
         i += len;
         if (c == q || c == '\\') {
             tmp[0] = '\\';

@@ -31,6 +31,8 @@ typedef enum pv_kind {
 typedef struct pv pv;
 struct pv {
     pv_kind k;
+    int bytes;       /* STR: a Python 2 byte string (repr without u''), as the
+                        lines PETRARCH2 reads from the verb dictionary are */
     long i;          /* BOOL, INT */
     const char *s;   /* STR: UTF-8, NUL-terminated */
     size_t n;        /* STR: bytes; LIST/TUPLE: items */
@@ -100,6 +102,7 @@ pv *pv_int(py_rt *rt, long i);
 pv *pv_str(py_rt *rt, const char *s);   /* s must outlive the value */
 pv *pv_strn(py_rt *rt, const char *s, size_t n); /* copies */
 pv *pv_empty_str(void);
+pv *pv_bytes_str(py_rt *rt, const char *s); /* a byte string (see .bytes) */
 pv *pv_list(py_rt *rt);
 pv *pv_list1(py_rt *rt, pv *x);
 pv *pv_tuple(py_rt *rt, size_t n, pv **items);

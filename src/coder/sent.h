@@ -29,8 +29,6 @@ typedef struct sent {
     pv *nouns;            /* metadata['nouns']: (matched_txt, meaning, roots) tuples */
     meta_map meta;
     long actoridx;
-    struct pc_xstate *xs; /* match_transform's state (see xstate.h) */
-    int xs_reset;         /* clear it for every event (not PETRARCH2's way) */
 } sent;
 
 typedef struct head_pair {

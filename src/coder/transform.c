@@ -1,64 +1,21 @@
-/* transform.c -- VerbPhrase.match_transform and the state it keeps (see
- * xstate.h). */
+/* transform.c -- VerbPhrase.match_transform.
+ *
+ * Its inner recurse(pdict, event, a2v={}, v2a={}) is defined anew at every
+ * match_transform call, so the two "mutable default" dicts live for one
+ * call: the variable bindings of one event never leak into the next. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sent.h"
-#include "xstate.h"
 #include "dict/cameo_codes.h"
 
-pc_xstate *pc_xstate_new(void)
-{
-    pc_xstate *x = calloc(1, sizeof *x);
-    if (!x)
-        return NULL;
-    x->a = pc_arena_new(4096);
-    if (!x->a) {
-        free(x);
-        return NULL;
-    }
-    return x;
-}
-
-void pc_xstate_free(pc_xstate *x)
-{
-    if (!x)
-        return;
-    pc_arena_free(x->a);
-    free(x);
-}
-
-void pc_xstate_clear(pc_xstate *x)
-{
-    pc_arena_reset(x->a);
-    memset(&x->a2v, 0, sizeof x->a2v);
-    memset(&x->v2a, 0, sizeof x->v2a);
-}
-
-/* A deep copy into the state's arena (the sentence's is reset). */
-static pv *persist(sent *s, pc_arena *a, const pv *v)
-{
-    if (v->k == PV_NONE || v->k == PV_BOOL)
-        return (pv *)v;
-    pv *c = pc_arena_alloc(a, sizeof *c);
-    if (!c)
-        py_raise(&s->rt, PY_MEMORY_ERROR, "out of memory");
-    *c = *v;
-    if (v->k == PV_STR) {
-        c->s = pc_arena_strndup(a, v->s, v->n);
-        if (!c->s)
-            py_raise(&s->rt, PY_MEMORY_ERROR, "out of memory");
-    } else if (v->k == PV_LIST || v->k == PV_TUPLE) {
-        c->items = pc_arena_alloc(a, (v->n ? v->n : 1) * sizeof(pv *));
-        if (!c->items)
-            py_raise(&s->rt, PY_MEMORY_ERROR, "out of memory");
-        for (size_t i = 0; i < v->n; i++)
-            c->items[i] = persist(s, a, v->items[i]);
-        c->cap = v->n;
-    }
-    return c;
-}
+/* a tiny dict of Python values (a handful of entries at most) */
+typedef struct xmap {
+    pv **keys;
+    pv **vals;
+    size_t n, cap;
+} xmap;
 
 static long xfind(const xmap *m, const pv *k)
 {
@@ -68,23 +25,17 @@ static long xfind(const xmap *m, const pv *k)
     return -1;
 }
 
-static void xset(sent *s, pc_xstate *x, xmap *m, const pv *k, const pv *v)
+static void xset(sent *s, xmap *m, pv *k, pv *v)
 {
     long i = xfind(m, k);
     if (i >= 0) {
-        pv *old = m->vals[i];
-        /* "Q" is re-bound at every Q match: reuse an int slot so a long run
-         * does not grow the state */
-        if (old->k == PV_INT && v->k == PV_INT)
-            old->i = v->i;
-        else
-            m->vals[i] = persist(s, x->a, v);
+        m->vals[i] = v;
         return;
     }
     if (m->n == m->cap) {
         size_t nc = m->cap ? m->cap * 2 : 8;
-        pv **nk = pc_arena_alloc(x->a, nc * sizeof *nk);
-        pv **nv = pc_arena_alloc(x->a, nc * sizeof *nv);
+        pv **nk = pc_arena_alloc(s->rt.a, nc * sizeof *nk);
+        pv **nv = pc_arena_alloc(s->rt.a, nc * sizeof *nv);
         if (!nk || !nv)
             py_raise(&s->rt, PY_MEMORY_ERROR, "out of memory");
         if (m->n) {
@@ -95,8 +46,8 @@ static void xset(sent *s, pc_xstate *x, xmap *m, const pv *k, const pv *v)
         m->vals = nv;
         m->cap = nc;
     }
-    m->keys[m->n] = persist(s, x->a, k);
-    m->vals[m->n] = persist(s, x->a, v);
+    m->keys[m->n] = k;
+    m->vals[m->n] = v;
     m->n++;
 }
 
@@ -172,10 +123,14 @@ static int cmp_desc(const void *a, const void *b)
 }
 
 /* recurse(pdict, event, a2v, v2a): a (results, line) tuple or NULL (False) */
-static pv *xrecurse(sent *s, xval pd, pv *event)
+typedef struct xstate {
+    xmap a2v; /* actor -> variable */
+    xmap v2a; /* variable -> actor (and "Q" -> code) */
+} xstate;
+
+static pv *xrecurse(sent *s, xstate *x, xval pd, pv *event)
 {
     py_rt *rt = &s->rt;
-    pc_xstate *x = s->xs;
     py_enter(rt);
     if (pd.leaf) {
         const pc_transform_leaf *lf = pd.leaf;
@@ -241,7 +196,7 @@ static pv *xrecurse(sent *s, xval pd, pv *event)
                 py_leave(rt);
                 return NULL;
             }
-            xset(s, x, &x->v2a, pv_str(rt, "Q"), c);
+            xset(s, &x->v2a, pv_str(rt, "Q"), c);
             path = xval_of(q);
         }
     } else {
@@ -256,7 +211,7 @@ static pv *xrecurse(sent *s, xval pd, pv *event)
     /* a leaf (list) as `path`: `actor in list` compares with its two items */
     const dn_entry *e = path.node ? xget(s, path.node, actor) : NULL;
     if (e) {
-        pv *r = xrecurse(s, xval_of(e), pv_getitem(rt, event, 1));
+        pv *r = xrecurse(s, x, xval_of(e), pv_getitem(rt, event, 1));
         py_leave(rt);
         return r;
     }
@@ -278,11 +233,11 @@ static pv *xrecurse(sent *s, xval pd, pv *event)
             if (xfind(&x->v2a, var) >= 0)
                 continue;
             if (!pv_eq_cstr(var, ".")) {
-                xset(s, x, &x->v2a, var, actor);
-                xset(s, x, &x->a2v, actor, var);
+                xset(s, &x->v2a, var, actor);
+                xset(s, &x->a2v, actor, var);
             }
             const dn_entry *ve = xget(s, path.node, var);
-            pv *r = xrecurse(s, xval_of(ve), pv_getitem(rt, event, 1));
+            pv *r = xrecurse(s, x, xval_of(ve), pv_getitem(rt, event, 1));
             py_leave(rt);
             return r;
         }
@@ -295,7 +250,9 @@ static pv *transform_body(sent *s, pv *e)
 {
     py_rt *rt = &s->rt;
     xval top = {s->d->transforms, NULL};
-    pv *t = xrecurse(s, top, e);
+    xstate x;
+    memset(&x, 0, sizeof x);
+    pv *t = xrecurse(s, &x, top, e);
     if (t && pv_truthy(t))
         return t;
     pv *e0 = pv_getitem(rt, e, 0);
@@ -331,8 +288,6 @@ pv *vp_match_transform(sent *s, phrase *self, pv *e)
     (void)self;
     py_rt *rt = &s->rt;
     pv *r = NULL;
-    if (s->xs_reset)
-        pc_xstate_clear(s->xs);
     py_frame f;
     py_try_push(rt, &f);
     if (setjmp(f.jb) == 0) {

@@ -380,7 +380,7 @@ static code_result vp_get_code(sent *s, phrase *self)
     }
     const pc_pattern_leaf *match = vp_match_pattern(s, self);
     if (match) {
-        pv_append(rt, meta, pv_str(rt, match->line));
+        pv_append(rt, meta, pv_bytes_str(rt, match->line));
         convert_code_fwd(s, match->code, &active, &passive);
         self->code = active;
     }

@@ -237,6 +237,22 @@ int pc_fin_read_line(pc_fin *f, pc_span *out)
     return 1;
 }
 
+int pc_fin_step(const pc_fin *f, pc_arena *a, pc_dnode **node, const char *key)
+{
+    pc_dnode *n = dn_setdefault(a, *node, key);
+    if (n) {
+        *node = n;
+        return 0;
+    }
+    const dn_entry *e = dn_get(*node, key);
+    if (e && e->kind != DN_NODE) {
+        pc_fin_warn(f, "the word '%s' runs into a dictionary entry (PETRARCH2 fails here); "
+                       "skipped", key);
+        return 1;
+    }
+    return -1;
+}
+
 /* ---------------------------------------------------- Python str helpers */
 
 pc_span pc_sz(const char *s)
@@ -244,19 +260,39 @@ pc_span pc_sz(const char *s)
     return pc_sp(s, strlen(s));
 }
 
-static int bytes_space(unsigned char c)
-{
-    return c == ' ' || (c >= 9 && c <= 13);
-}
+/* Byte classes for whitespace tests (loading spends most of its time
+ * splitting and stripping lines, so these avoid decoding UTF-8):
+ * 0 never whitespace, 1 ASCII whitespace (bytes and unicode), 2 whitespace
+ * for unicode only (U+001C..U+001F), 3 a lead byte that may start a
+ * non-ASCII space (C2: U+0085, U+00A0; E1: U+1680, U+180E; E2:
+ * U+2000..U+205F; E3: U+3000).  A byte of class 0 is "not a space", and
+ * stepping over non-spaces one byte at a time lands on the same boundaries
+ * as decoding them (continuation bytes are never class 3). */
+static const unsigned char CLS[256] = {
+    [9] = 1, [10] = 1, [11] = 1, [12] = 1, [13] = 1, [' '] = 1,
+    [0x1c] = 2, [0x1d] = 2, [0x1e] = 2, [0x1f] = 2,
+    [0xC2] = 3, [0xE1] = 3, [0xE2] = 3, [0xE3] = 3,
+};
 
-/* Length of the whitespace code point at s[i..n), 0 if none. */
-static size_t space_at(const char *s, size_t n, size_t i, pc_ws ws)
+/* Byte length of the whitespace character at s[i] (i < n), 0 if none:
+ * pc_utf8_decode + pc_py_isspace for unicode, str.isspace() for bytes. */
+static inline size_t space_at(const char *s, size_t n, size_t i, pc_ws ws)
 {
+    unsigned char k = CLS[(unsigned char)s[i]];
+    if (k <= 1)
+        return k;
     if (ws == PC_WS_BYTES)
-        return bytes_space((unsigned char)s[i]) ? 1 : 0;
+        return 0;
+    if (k == 2)
+        return 1;
     size_t len;
     int32_t cp = pc_utf8_decode(s + i, n - i, &len);
     return pc_py_isspace(cp) ? len : 0;
+}
+
+size_t pc_space_len(pc_span s, size_t i, pc_ws ws)
+{
+    return space_at(s.p, s.n, i, ws);
 }
 
 pc_span pc_strip(pc_span s, pc_ws ws)
@@ -264,20 +300,27 @@ pc_span pc_strip(pc_span s, pc_ws ws)
     size_t i = 0, sp;
     while (i < s.n && (sp = space_at(s.p, s.n, i, ws)) > 0)
         i += sp;
-    /* Scan forward remembering where the last non-space ends: UTF-8 cannot
-     * be decoded backwards reliably when it may be invalid. */
-    size_t end = i;
-    for (size_t j = i; j < s.n;) {
+    size_t end = s.n;
+    while (end > i) {
+        unsigned char c = (unsigned char)s.p[end - 1];
+        if (c >= 0x80)
+            break;
+        if (!space_at(s.p, s.n, end - 1, ws))
+            return pc_sp(s.p + i, end - i);
+        end--;
+    }
+    /* A non-ASCII byte at the end: scan forward remembering where the last
+     * non-space ends, as UTF-8 cannot be decoded backwards reliably when it
+     * may be invalid. */
+    size_t stop = end;
+    end = i;
+    for (size_t j = i; j < stop;) {
         sp = space_at(s.p, s.n, j, ws);
         if (sp) {
             j += sp;
             continue;
         }
-        size_t len = 1;
-        if (ws == PC_WS_UNICODE)
-            pc_utf8_decode(s.p + j, s.n - j, &len);
-        j += len;
-        end = j;
+        end = ++j;
     }
     return pc_sp(s.p + i, end - i);
 }
@@ -296,20 +339,19 @@ static int push_span(pc_arena *a, pc_span **v, size_t *cnt, size_t *cap, pc_span
     return 0;
 }
 
+/* (pc_py_split's results, faster: see CLS) */
 long pc_split_ws(pc_arena *a, pc_span s, pc_ws ws, pc_span **out)
 {
-    if (ws == PC_WS_UNICODE)
-        return pc_py_split(a, s.p, s.n, out);
     pc_span *v = NULL;
     size_t cnt = 0, cap = 0;
-    size_t i = 0;
+    size_t i = 0, sp;
     while (i < s.n) {
-        while (i < s.n && bytes_space((unsigned char)s.p[i]))
-            i++;
+        while (i < s.n && (sp = space_at(s.p, s.n, i, ws)) > 0)
+            i += sp;
         if (i == s.n)
             break;
         size_t st = i;
-        while (i < s.n && !bytes_space((unsigned char)s.p[i]))
+        while (i < s.n && (CLS[(unsigned char)s.p[i]] == 0 || space_at(s.p, s.n, i, ws) == 0))
             i++;
         if (push_span(a, &v, &cnt, &cap, pc_sp(s.p + st, i - st)) < 0)
             return -1;

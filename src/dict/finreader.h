@@ -17,6 +17,7 @@
 #include "petrarch.h"
 #include "../util/arena.h"
 #include "../util/pystr.h"
+#include "dnode.h"
 
 typedef struct pc_fin {
     const char *path;
@@ -54,6 +55,11 @@ void pc_fin_warn(const pc_fin *f, const char *fmt, ...)
 #endif
     ;
 
+/* node = node.setdefault(key, {}) for the tries the FIN readers build.
+ * 0 on success, -1 on OOM, 1 (warned) when key holds an entry rather than a
+ * node: a '#' word can get there (see finreader.c), and Python fails then. */
+int pc_fin_step(const pc_fin *f, pc_arena *a, pc_dnode **node, const char *key);
+
 /* ---------------------------------------------------- Python str helpers */
 
 /* Which whitespace strip()/split() use: Python 2 unicode (the FIN files and
@@ -69,6 +75,8 @@ static inline pc_span pc_sp(const char *p, size_t n)
 pc_span pc_sz(const char *s); /* span of a NUL-terminated string */
 
 pc_span pc_strip(pc_span s, pc_ws ws);
+/* Byte length of the whitespace character at s.p[i], 0 if it is none. */
+size_t pc_space_len(pc_span s, size_t i, pc_ws ws);
 /* s.split(): -1 on OOM. */
 long pc_split_ws(pc_arena *a, pc_span s, pc_ws ws, pc_span **out);
 /* s.split(sep) for a non-empty sep: always >= 1 part; -1 on OOM. */

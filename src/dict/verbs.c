@@ -42,6 +42,7 @@ typedef struct vctx {
     pc_dicts *d;
     pc_fin fin;
     pc_arena *tmp;       /* reset for every line */
+    pc_arena *pat;       /* reset for every resolved pattern */
     pc_arena *keep;      /* the synsets, for the whole file */
     pc_dnode *synsets;   /* name -> synset (leaf) */
     const char *meaning; /* block_meaning, in d->arena */
@@ -82,6 +83,12 @@ static const char *inner(vctx *v, pc_span s)
 /* path = path.setdefault(key, {}) */
 static int step(vctx *v, pc_dnode **path, pc_span key)
 {
+    /* Most steps follow an existing node: look it up without copying. */
+    const dn_entry *e0 = dn_getn(*path, key.p, key.n);
+    if (e0 && e0->kind == DN_NODE) {
+        *path = e0->v.node;
+        return 0;
+    }
     char buf[256], *k = buf;
     if (key.n < sizeof buf) {
         memcpy(buf, key.p, key.n);
@@ -188,26 +195,46 @@ static int add_synset_member(vctx *v)
     return 0;
 }
 
+/* The whitespace-delimited word around the first '&' of s; 0 if none. */
+static int first_amp_word(pc_span s, pc_span *word)
+{
+    long amp = pc_find(s, "&", 0);
+    if (amp < 0)
+        return 0;
+    size_t start = 0, i = 0;
+    while (i < (size_t)amp) { /* forward: UTF-8 spaces cannot be found backwards */
+        size_t sp = pc_space_len(s, i, UNI);
+        if (sp) {
+            i += sp;
+            start = i;
+        } else {
+            i++;
+        }
+    }
+    while (i < s.n && !pc_space_len(s, i, UNI))
+        i++;
+    *word = pc_sp(s.p + start, i - start);
+    return 1;
+}
+
+static int add_pattern(vctx *v, const char *pat);
+
 /* resolve_synset: expand the first &SET word of line (and recursively the
  * rest) into every member and its plural.  line.replace(set, word, 1)
  * replaces the first occurrence of the set name anywhere in the line. */
-static int resolve_synset(vctx *v, char *line, int depth, strlist *out)
+static int resolve_synset(vctx *v, char *line, int depth)
 {
     if (depth > MAX_SYNSET_DEPTH) {
         pc_fin_warn(&v->fin, "synonym sets nested too deeply (a set includes itself?); "
                              "line skipped");
         return 1;
     }
-    pc_span *segs;
-    long n = pc_split_ws(v->tmp, pc_sz(line), UNI, &segs);
-    if (n < 0)
-        return -1;
-    long i = 0;
-    while (i < n && !pc_contains(segs[i], "&"))
-        i++;
-    if (i == n)
-        return push_str(v->tmp, out, line);
-    char *set = pc_replace(v->tmp, segs[i], "{", "", -1);
+    /* The first word with a '&' in line.split() is the word holding the
+     * first '&' of the line. */
+    pc_span seg;
+    if (!first_amp_word(pc_sz(line), &seg))
+        return add_pattern(v, line);
+    char *set = pc_replace(v->tmp, seg, "{", "", -1);
     set = set ? pc_replace(v->tmp, pc_sz(set), "}", "", -1) : NULL;
     set = set ? pc_replace(v->tmp, pc_sz(set), "(", "", -1) : NULL;
     set = set ? pc_replace(v->tmp, pc_sz(set), ")", "", -1) : NULL;
@@ -215,7 +242,7 @@ static int resolve_synset(vctx *v, char *line, int depth, strlist *out)
     const dn_entry *e = dn_get(v->synsets, set);
     if (!e) {
         pc_fin_warn(&v->fin, "Undefined synset %s", set);
-        return push_str(v->tmp, out, line);
+        return add_pattern(v, line);
     }
     const synset *s = e->v.leaf;
     for (size_t k = 0; k < s->n; k++) {
@@ -225,14 +252,14 @@ static int resolve_synset(vctx *v, char *line, int depth, strlist *out)
         TRY(oom_if_null(base));
         char *l1 = pc_replace(v->tmp, pc_sz(line), set, base, 1);
         TRY(oom_if_null(l1));
-        TRY(resolve_synset(v, l1, depth + 1, out));
+        TRY(resolve_synset(v, l1, depth + 1));
         int oom;
         char *plural = make_plural_noun(v->tmp, word, &oom);
         TRY(oom ? -1 : 0);
         if (plural) {
             char *l2 = pc_replace(v->tmp, pc_sz(line), set, plural, 1);
             TRY(oom_if_null(l2));
-            TRY(resolve_synset(v, l2, depth + 1, out));
+            TRY(resolve_synset(v, l2, depth + 1));
         }
     }
     return 0;
@@ -412,7 +439,20 @@ static int add_prep_nouns(vctx *v, pc_dnode **path, const nplist *nps, int post)
     return 0;
 }
 
-static int add_pattern(vctx *v, char *pat)
+static int add_pattern_in(vctx *v, const char *pat);
+
+/* Each resolved pattern's scratch memory is dropped once it is stored. */
+static int add_pattern(vctx *v, const char *pat)
+{
+    pc_arena *line_tmp = v->tmp;
+    v->tmp = v->pat;
+    int r = add_pattern_in(v, pat);
+    v->tmp = line_tmp;
+    pc_arena_reset(v->pat);
+    return r;
+}
+
+static int add_pattern_in(vctx *v, const char *pat)
 {
     pc_span *segs, *pre, *post;
     long ns = pc_split_sep(v->tmp, pc_sz(pat), "*", &segs);
@@ -474,11 +514,7 @@ static int pattern_line(vctx *v)
         return -1;
     char *pattern = pc_arena_strndup(v->tmp, parts[0].p, parts[0].n);
     TRY(oom_if_null(pattern));
-    strlist pats = {0};
-    TRY(resolve_synset(v, pattern, 0, &pats));
-    for (size_t i = 0; i < pats.n; i++)
-        TRY(add_pattern(v, pats.v[i]));
-    return 0;
+    return resolve_synset(v, pattern, 0); /* calls add_pattern for each form */
 }
 
 /* ------------------------------------------------------ verb synonyms */
@@ -741,10 +777,11 @@ pc_status pc_read_verb_dictionary(pc_dicts *d, const char *path, pc_warn_fn warn
     pc_status st = pc_fin_open(&v.fin, path, 0, warn, ud, err);
     if (st != PC_OK)
         return st;
-    v.tmp = pc_arena_new(0);
+    v.tmp = pc_arena_new(1 << 20); /* big enough that resets rarely free */
+    v.pat = pc_arena_new(0);
     v.keep = pc_arena_new(0);
     v.synsets = v.keep ? dn_new(v.keep) : NULL;
-    int r = (v.tmp && v.synsets) ? 0 : -1;
+    int r = (v.tmp && v.pat && v.synsets) ? 0 : -1;
     while (r >= 0 && pc_fin_raw_line(&v.fin, &v.line)) {
         v.line_nonl = NULL;
         r = verb_line(&v);
@@ -753,6 +790,7 @@ pc_status pc_read_verb_dictionary(pc_dicts *d, const char *path, pc_warn_fn warn
         pc_arena_reset(v.tmp);
     }
     pc_arena_free(v.tmp);
+    pc_arena_free(v.pat);
     pc_arena_free(v.keep);
     pc_fin_close(&v.fin);
     if (r < 0)

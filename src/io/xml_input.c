@@ -43,6 +43,7 @@ struct pc_xml_reader {
     pc_xml_stats st;
     pc_group *g;
     int oom;
+    int merging;                /* the caller merges stories by id: no warning */
 
     /* per file */
     XML_Parser p;
@@ -64,6 +65,7 @@ struct pc_xml_reader {
     field text, parse;
     field *collect;             /* the child whose text is being collected */
     int nested_warned;
+    int seen_full_warned;
 };
 
 /* ------------------------------------------------------------ utilities */
@@ -124,21 +126,6 @@ static void diag(pc_xml_reader *r, int is_error, long line, const char *id, cons
     r->diag_fn(r->diag_ud, is_error, &e);
 }
 
-void pc_xml_normalize_text(char *s)
-{
-    /* text.replace('\n', ' ').replace('  ', ' '): the second replace is one
-     * left-to-right pass over non-overlapping pairs, so three spaces become
-     * two, four become two. */
-    char *o = s;
-    for (const char *i = s; *i;) {
-        char c = *i == '\n' ? ' ' : *i;
-        char d = i[1] == '\n' ? ' ' : i[1];
-        *o++ = c;
-        i += (c == ' ' && d == ' ') ? 2 : 1;
-    }
-    *o = '\0';
-}
-
 /* ------------------------------------------- counting records after errors */
 
 /* Raw scan for "<Sentence" + (space | '>' | '/'), so that an XML error can
@@ -146,8 +133,14 @@ void pc_xml_normalize_text(char *s)
  * beyond its '<', so a one-counter matcher suffices. */
 static int push_pending(pc_xml_reader *r, XML_Index off)
 {
-    if (r->pend_head > 0 && r->pend_head == r->pend_n)
-        r->pend_head = r->pend_n = 0;
+    /* drop the passed entries so that the array stays as small as the
+     * records of one chunk, whatever the file size */
+    if (r->pend_head > 0 && (r->pend_head == r->pend_n || r->pend_n == r->pend_cap)) {
+        memmove(r->pending, r->pending + r->pend_head,
+                (r->pend_n - r->pend_head) * sizeof *r->pending);
+        r->pend_n -= r->pend_head;
+        r->pend_head = 0;
+    }
     if (r->pend_n == r->pend_cap) {
         size_t cap = r->pend_cap ? r->pend_cap * 2 : 64;
         XML_Index *np = realloc(r->pending, cap * sizeof *np);
@@ -284,14 +277,19 @@ static void finish_record(pc_xml_reader *r)
         int seen = pc_group_open(r->g, story_id, r->date.p, source);
         if (seen < 0)
             goto oom;
-        if (seen)
+        if (seen && !r->merging)
             diag(r, 0, line, story_id,
                  "story id appeared before, not adjacent to this record: PETRARCH2 would "
                  "merge the two into one story, they are coded as separate stories here");
+        if (pc_group_seen_full(r->g) && !r->seen_full_warned) {
+            r->seen_full_warned = 1;
+            diag(r, 0, line, story_id,
+                 "more than %ld stories: story ids that come back later are no longer "
+                 "detected", PC_GROUP_MAX_SEEN);
+        }
     }
-    pc_xml_normalize_text(r->text.b.p);
     long old_line = 0;
-    int rep = pc_group_add(r->g, sent_id, r->text.b.p, strlen(r->text.b.p), r->parse.b.p,
+    int rep = pc_group_add(r->g, sent_id, r->text.b.p, r->text.b.n, r->parse.b.p,
                            r->parse.b.n, line, &old_line);
     if (rep < 0)
         goto oom;
@@ -431,6 +429,11 @@ pc_xml_reader *pc_xml_reader_new(pc_xml_story_fn story, void *story_ud, pc_xml_d
     r->diag_fn = dg;
     r->diag_ud = diag_ud;
     return r;
+}
+
+void pc_xml_reader_set_merging(pc_xml_reader *r, int on)
+{
+    r->merging = on;
 }
 
 void pc_xml_reader_free(pc_xml_reader *r)

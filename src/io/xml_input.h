@@ -19,7 +19,9 @@
  *                    and keep no source.  We code it as ONE sentence "0" of
  *                    story id (so its events read ID_0, source NULL) and warn
  *                    once per file.
- *   Text             PETRARCH2's text.replace('\n', ' ').replace('  ', ' ').
+ *   Text, Parse      passed on as read (the sentence coder applies
+ *                    PETRARCH2's text.replace('\n', ' ').replace('  ', ' ')
+ *                    and _format_parsed_str).
  *   story            date and source come from the story's first record (as
  *                    PETRARCH2 keeps its first record's meta); a missing source
  *                    is NULL (written "NULL").
@@ -78,6 +80,10 @@ pc_xml_reader *pc_xml_reader_new(pc_xml_story_fn story, void *story_ud, pc_xml_d
                                  void *diag_ud);
 void pc_xml_reader_free(pc_xml_reader *r);
 
+/* Tell the reader its caller merges stories by id (pc_story_store), so a
+ * story id that comes back later is not worth a warning. */
+void pc_xml_reader_set_merging(pc_xml_reader *r, int on);
+
 /* Read one file (filename is only used in diagnostics).  Returns PC_OK when
  * the file was read to its end or to an XML error (both reported through
  * diag and the stats), PC_ERR_IO when reading f failed, PC_ERR_NOMEM.
@@ -85,8 +91,5 @@ void pc_xml_reader_free(pc_xml_reader *r);
 pc_status pc_xml_read(pc_xml_reader *r, FILE *f, const char *filename, pc_error *err);
 
 const pc_xml_stats *pc_xml_reader_stats(const pc_xml_reader *r);
-
-/* PETRARCH2's text.replace('\n', ' ').replace('  ', ' '), in place. */
-void pc_xml_normalize_text(char *s);
 
 #endif

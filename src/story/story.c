@@ -93,24 +93,23 @@ pc_status pc_coder_code_story(pc_coder *c, const pc_story_in *story, pc_story_re
             st->message = "no parse";
             continue;
         }
-        const char *phrase = NULL;
-        pc_discard d = pc_check_discards(c->dicts, text, a, &phrase);
+        /* The sentence coder follows do_coding's order itself: the date
+         * (dstr_to_ordate), check_discards, the tree and events, and
+         * get_issues for a sentence with events when an issue file is set. */
         pc_sentence_result *r = &res[j];
-        if (d == PC_DISCARD_NONE) {
-            pc_error e;
-            pc_error_clear(&e);
-            pc_status cs = pc_coder_sentence_noreset(c, s->parse, text, story->date, r, &e);
-            if (cs == PC_ERR_NOMEM)
-                goto oom;
-            if (cs != PC_OK) {
-                st->status = cs;
-                st->message = pc_arena_strdup(a, e.message);
-                memset(r, 0, sizeof *r);
-                continue;
-            }
-            d = r->discard; /* in case the sentence coder checks discards itself */
-            phrase = r->discard_phrase;
+        pc_error e;
+        pc_error_clear(&e);
+        pc_status cs = pc_coder_sentence_noreset(c, s->parse, text, story->date, r, &e);
+        if (cs == PC_ERR_NOMEM)
+            goto oom;
+        if (cs != PC_OK) {
+            st->status = cs;
+            st->message = pc_arena_strdup(a, e.message);
+            memset(r, 0, sizeof *r);
+            continue;
         }
+        pc_discard d = r->discard;
+        const char *phrase = r->discard_phrase;
         if (d == PC_DISCARD_SENTENCE) {
             discard_status(st, d, phrase);
             continue;
@@ -121,16 +120,6 @@ pc_status pc_coder_code_story(pc_coder *c, const pc_story_in *story, pc_story_re
             break;
         }
         st->n_events = r->n_events;
-        /* do_coding: get_issues only for a sentence with events, and only
-         * when an issue file is configured (skipped if the coder did it). */
-        if (r->n_events > 0 && c->has_issues && r->n_issues == 0) {
-            pc_issue *iss = NULL;
-            long ni = pc_get_issues(c->dicts, text, a, &iss);
-            if (ni < 0)
-                goto oom;
-            r->issues = iss;
-            r->n_issues = (size_t)ni;
-        }
         if (r->n_events > 0)
             fs[nf++] = (pc_filter_sent){.sent_id = keys[k], .res = r};
     }

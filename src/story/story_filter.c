@@ -113,12 +113,6 @@ static pc_story_event *lookup(pc_arena *a, evmap *m, const pc_event *e, const ch
     return n;
 }
 
-static int has_texts(const pc_event *e)
-{
-    return e->source_text || e->target_text || e->event_text || e->source_root ||
-           e->target_root;
-}
-
 pc_status pc_story_filter(pc_arena *a, const char *story_id, const char *date,
                           const char *story_source, const pc_options *opt,
                           const pc_filter_sent *sents, size_t n,
@@ -147,7 +141,9 @@ pc_status pc_story_filter(pc_arena *a, const char *story_id, const char *date,
             if (issues)
                 f->issues = issues;   /* a fresh Counter of this sentence */
             f->ids = ids;             /* ids = [sent_id]: the last sentence wins */
-            if (has_texts(e) && opt) {
+            /* 'actortext' in meta and the event in it: texts replaced, even
+             * by "---" ones */
+            if (e->has_text && opt) {
                 if (opt->write_actor_text) {
                     f->source_text = e->source_text;
                     f->target_text = e->target_text;

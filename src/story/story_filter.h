@@ -21,9 +21,9 @@ typedef struct pc_filter_sent {
  *   - issues: replaced by a sentence's issues only when that sentence has
  *     some, as "CODE,n;CODE,n" in the iteration order of a Python 2 Counter
  *     (py2dict order of the codes, counts of repeated codes added);
- *   - texts: replaced (only those the options write) by a sentence that has
- *     texts for the event -- for now: any of the event's five text fields is
- *     non-NULL (see the report: a pc_event flag would make this exact).
+ *   - texts: replaced (only those the options write) by every sentence
+ *     that has texts for the event (pc_event.has_text: extract_phrases gave
+ *     it an entry), even when they are all "---" (NULL);
  * Output order: first appearance (PETRARCH2's own order is dict order over
  * the tuples; outputs are compared sorted).  Everything is allocated in a.
  * story_source NULL -> "NULL".  Returns PC_OK or PC_ERR_NOMEM. */

@@ -157,14 +157,15 @@ def main():
     walk(G.VerbDict['transformations'], [], lambda k, v, s: isinstance(v, list),
          fmt_transform, out)
     out.append('== actors')
-    walk(G.ActorDict, [], lambda k, v, s: k == '#', fmt_actor, out)
+    # (by type: a '#' word can reach these tries, see finreader.c)
+    walk(G.ActorDict, [], lambda k, v, s: isinstance(v, list), fmt_actor, out)
     out.append('== agents')
-    walk(G.AgentDict, [], lambda k, v, s: k == '#', jstr, out)
+    walk(G.AgentDict, [], lambda k, v, s: isinstance(v, basestring), jstr, out)
     out.append('== discards')
     walk(G.DiscardList, [], lambda k, v, s: False, None, out)
     if G.IssueFileName != "":
         out.append('== issues')
-        walk(G.IssueList, [], lambda k, v, s: k == '#',
+        walk(G.IssueList, [], lambda k, v, s: isinstance(v, (int, long)),
              lambda v: '%d %s' % (v, jstr(G.IssueCodes[v])), out)
         out.append('== issue_codes')
         out.append(jlist(G.IssueCodes))

@@ -64,9 +64,9 @@ static void test_last_sentence_wins(void **st)
 {
     (void)st;
     pc_arena *a = pc_arena_new(0);
-    pc_event e1 = {"USA", "RUS", "042", "Washington", "Moscow", "visited", NULL, NULL};
-    pc_event e2 = {"USA", "RUS", "042", NULL, NULL, NULL, NULL, NULL}; /* no texts */
-    pc_event other = {"RUS", "USA", "190", "Moscow", "Washington", "fought", NULL, NULL};
+    pc_event e1 = {"USA", "RUS", "042", "Washington", "Moscow", "visited", NULL, NULL, 1};
+    pc_event e2 = {"USA", "RUS", "042", NULL, NULL, NULL, NULL, NULL, 0}; /* no texts */
+    pc_event other = {"RUS", "USA", "190", "Moscow", "Washington", "fought", NULL, NULL, 1};
     pc_issue iss1[] = {{"HUMAN_RIGHTS", 1}, {"ACTIVISM", 2}};
     pc_sentence_result r1 = {.n_events = 1, .events = &e1, .n_issues = 2, .issues = iss1};
     pc_event two[] = {e2, other};
@@ -101,8 +101,9 @@ static void test_replacement_and_options(void **st)
 {
     (void)st;
     pc_arena *a = pc_arena_new(0);
-    pc_event e1 = {"A", "B", "010", "a1", "b1", "v1", "ra1", "rb1"};
-    pc_event e2 = {"A", "B", "010", "a2", "b2", "v2", "ra2", "rb2"};
+    pc_event e1 = {"A", "B", "010", "a1", "b1", "v1", "ra1", "rb1", 1};
+    pc_event e2 = {"A", "B", "010", "a2", "b2", "v2", "ra2", "rb2", 1};
+    pc_event e3 = {"A", "B", "010", NULL, NULL, NULL, NULL, NULL, 1}; /* texts all "---" */
     pc_issue i1[] = {{"DRUGS", 1}};
     pc_issue i2[] = {{"TERRORISM", 2}};
     pc_sentence_result r1 = {.n_events = 1, .events = &e1, .n_issues = 1, .issues = i1};
@@ -119,6 +120,25 @@ static void test_replacement_and_options(void **st)
     assert_null(ev[0].source_text); /* write_actor_text off: never set */
     assert_string_equal(ev[0].event_text, "v2");
     assert_null(ev[0].source_root);
+
+    /* a later sentence whose texts for the event are all "---" still
+     * replaces them (story_filter copies the sentence's entry as it is) */
+    pc_sentence_result r3 = {.n_events = 1, .events = &e3};
+    pc_filter_sent s3[] = {{"1", &r1}, {"2", &r2}, {"3", &r3}};
+    o = opts(1, 1, 1);
+    assert_int_equal(pc_story_filter(a, "S", "19950101", NULL, &o, s3, N(s3), &ev, &n), PC_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(ev[0].ids, "S_3");
+    assert_string_equal(ev[0].issues, "TERRORISM,2");
+    assert_null(ev[0].source_text);
+    assert_null(ev[0].event_text);
+    assert_null(ev[0].target_root);
+    /* ... but one without texts (has_text 0) does not */
+    e3.has_text = 0;
+    assert_int_equal(pc_story_filter(a, "S", "19950101", NULL, &o, s3, N(s3), &ev, &n), PC_OK);
+    assert_string_equal(ev[0].source_text, "a2");
+    assert_string_equal(ev[0].event_text, "v2");
+    assert_string_equal(ev[0].target_root, "rb2");
     pc_arena_free(a);
 }
 
