@@ -24,6 +24,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT_SRC := $(sort $(wildcard tests/unit/support_*.c))
 TEST_SUPPORT_OBJ := $(TEST_SUPPORT_SRC:%.c=$(BUILD)/obj/%.o)
 
+.SECONDARY:
 .PHONY: all test unit-tests check-tests clean bench tools
 all: $(BUILD)/petrarch
 

@@ -7,12 +7,11 @@
 
 static int label_prefix_in(const char *label, const char *const *set)
 {
-    /* child.label[:2] in [...] */
-    char two[3] = {0};
-    size_t n = strlen(label);
-    memcpy(two, label, n < 2 ? n : 2);
+    /* child.label[:2] in [...] (the set holds two-letter strings) */
+    if (!label[0] || !label[1])
+        return 0;
     for (; *set; set++)
-        if (strcmp(two, *set) == 0)
+        if (label[0] == (*set)[0] && label[1] == (*set)[1])
             return 1;
     return 0;
 }
@@ -204,7 +203,7 @@ pv *ph_get_text(sent *s, phrase *self)
         return pv_empty_str();
     py_enter(rt);
     pv *text = pv_str(rt, self->text);
-    pv *sp = pv_str(rt, " ");
+    pv *sp = pv_space();
     ph_list *ch = self->children;
     for (size_t i = 0; i < ch->n; i++) {
         phrase *c = ch->v[i];
@@ -228,7 +227,7 @@ void np_get_text(sent *s, phrase *self, pv **text_out, pv **codes_out)
     py_enter(rt);
     pv *ppcodes = pv_list(rt);
     pv *text = pv_empty_str();
-    pv *sp = pv_str(rt, " ");
+    pv *sp = pv_space();
     ph_list *ch = self->children;
     for (size_t i = 0; i < ch->n; i++) {
         phrase *c = ch->v[i];
@@ -475,7 +474,7 @@ static np_match np_recurse(sent *s, const pc_dnode *path, pc_span *words, size_t
         const dn_entry *e = dn_getn(path, words[0].p, words[0].n);
         if (e) {
             if (e->kind == DN_NODE) {
-                pv *sf = pv_add(rt, pv_add(rt, so_far, pv_str(rt, " ")),
+                pv *sf = pv_add(rt, pv_add(rt, so_far, pv_space()),
                                 pv_strn(rt, words[0].p, words[0].n));
                 m = np_recurse(s, e->v.node, words + 1, nw - 1, length + 1, sf, is_actor);
                 if (m.ok)

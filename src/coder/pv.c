@@ -37,6 +37,8 @@ pv *pv_none(void) { return &NONE_V; }
 pv *pv_false(void) { return &FALSE_V; }
 pv *pv_true(void) { return &TRUE_V; }
 pv *pv_empty_str(void) { return &EMPTY_STR_V; }
+static pv SPACE_V = {.k = PV_STR, .s = " ", .n = 1};
+pv *pv_space(void) { return &SPACE_V; }
 
 pv *pv_int(py_rt *rt, long i)
 {

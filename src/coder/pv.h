@@ -102,6 +102,7 @@ pv *pv_int(py_rt *rt, long i);
 pv *pv_str(py_rt *rt, const char *s);   /* s must outlive the value */
 pv *pv_strn(py_rt *rt, const char *s, size_t n); /* copies */
 pv *pv_empty_str(void);
+pv *pv_space(void); /* " " */
 pv *pv_bytes_str(py_rt *rt, const char *s); /* a byte string (see .bytes) */
 pv *pv_list(py_rt *rt);
 pv *pv_list1(py_rt *rt, pv *x);

@@ -78,6 +78,10 @@ void ph_list_remove(py_rt *rt, ph_list *l, phrase *p)
 static void py_strip(const char *s, size_t n, size_t *b, size_t *e)
 {
     size_t i = 0, j = n, len;
+    while (i < j && (unsigned char)s[i] < 0x80 && pc_py_isspace((unsigned char)s[i]))
+        i++;
+    while (j > i && (unsigned char)s[j - 1] < 0x80 && pc_py_isspace((unsigned char)s[j - 1]))
+        j--;
     while (i < j) {
         int32_t c = pc_utf8_decode(s + i, j - i, &len);
         if (!pc_py_isspace(c))
@@ -139,26 +143,30 @@ static char *format_parsed(py_rt *rt, const char *in)
         }
     }
     /* split('\n'), strip each non-empty line, drop blank ones, add ' ',
-     * replace ')' by ' ) ', upper-case, join. */
+     * replace ')' by ' ) ', upper-case, join.  ASCII is upper-cased on the
+     * fly; other text goes through pc_py_upper afterwards. */
     size_t cap = 3 * sn + 2, o = 0;
     char *buf = pc_arena_alloc(rt->a, cap);
     if (!buf)
         py_raise(rt, PY_MEMORY_ERROR, "out of memory");
+    int ascii = 1;
     size_t i = 0;
     while (i <= sn) {
-        size_t j = i;
-        while (j < sn && s[j] != '\n')
-            j++;
+        const char *nl = i < sn ? memchr(s + i, '\n', sn - i) : NULL;
+        size_t j = nl ? (size_t)(nl - s) : sn;
         size_t lb, le;
         py_strip(s + i, j - i, &lb, &le);
         if (le > lb) {
             for (size_t k = i + lb; k < i + le; k++) {
-                if (s[k] == ')') {
+                unsigned char ch = (unsigned char)s[k];
+                if (ch == ')') {
                     buf[o++] = ' ';
                     buf[o++] = ')';
                     buf[o++] = ' ';
                 } else {
-                    buf[o++] = s[k];
+                    if (ch >= 0x80)
+                        ascii = 0;
+                    buf[o++] = (ch >= 'a' && ch <= 'z') ? (char)(ch - 32) : (char)ch;
                 }
             }
             buf[o++] = ' ';
@@ -166,6 +174,8 @@ static char *format_parsed(py_rt *rt, const char *in)
         i = j + 1;
     }
     buf[o] = '\0';
+    if (ascii)
+        return buf;
     char *up = pc_py_upper(rt->a, buf, o);
     if (!up)
         py_raise(rt, PY_MEMORY_ERROR, "out of memory");

@@ -6,6 +6,10 @@
 
 int32_t pc_utf8_decode(const char *s, size_t n, size_t *len)
 {
+    if (n && (unsigned char)s[0] < 0x80) {
+        *len = 1;
+        return (unsigned char)s[0];
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
     if (r <= 0) {
@@ -16,10 +20,8 @@ int32_t pc_utf8_decode(const char *s, size_t n, size_t *len)
     return cp;
 }
 
-int pc_py_isspace(int32_t c)
+int pc_py_isspace_slow(int32_t c)
 {
-    if (c < 128)
-        return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
     switch (c) {
     case 0x85: case 0xA0: case 0x1680: case 0x180E: case 0x2028: case 0x2029:
     case 0x202F: case 0x205F: case 0x3000:
@@ -75,6 +77,13 @@ long pc_py_split(pc_arena *a, const char *s, size_t n, pc_span **out)
         }
         size_t start = i;
         while (i < n) {
+            unsigned char ch = (unsigned char)s[i];
+            if (ch < 0x80) { /* the common case, without decoding */
+                if (ch == ' ' || (ch >= 9 && ch <= 13) || (ch >= 0x1c && ch <= 0x1f))
+                    break;
+                i++;
+                continue;
+            }
             cp = pc_utf8_decode(s + i, n - i, &len);
             if (pc_py_isspace(cp))
                 break;

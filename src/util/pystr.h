@@ -16,7 +16,13 @@ typedef struct pc_span {
 } pc_span;
 
 /* Is code point c whitespace for Python 2's unicode.isspace()/split()? */
-int pc_py_isspace(int32_t c);
+int pc_py_isspace_slow(int32_t c);
+static inline int pc_py_isspace(int32_t c)
+{
+    if (c < 128)
+        return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
+    return pc_py_isspace_slow(c);
+}
 
 /* Python's s.upper(), allocated in a (NUL-terminated).  NULL on OOM. */
 char *pc_py_upper(pc_arena *a, const char *s, size_t n);
