@@ -33,10 +33,11 @@
 /* Most operations act on unicode (the results of split("#") etc.). */
 #define UNI PC_WS_UNICODE
 
-typedef struct synset {
+/* A list of strings: a synset's members. */
+typedef struct strlist {
+    char **v;
     size_t n, cap;
-    char **words;
-} synset;
+} strlist;
 
 typedef struct vctx {
     pc_dicts *d;
@@ -44,7 +45,7 @@ typedef struct vctx {
     pc_arena *tmp;       /* reset for every line */
     pc_arena *pat;       /* reset for every resolved pattern */
     pc_arena *keep;      /* the synsets, for the whole file */
-    pc_dnode *synsets;   /* name -> synset (leaf) */
+    pc_dnode *synsets;   /* name -> strlist of members (leaf) */
     const char *meaning; /* block_meaning, in d->arena */
     pc_span code;        /* block_code (the "[...]" word), in d->arena */
     int record_patterns, syn;
@@ -116,11 +117,6 @@ static int stepz(vctx *v, pc_dnode **path, const char *key)
 
 /* ------------------------------------------------------------- synsets */
 
-typedef struct strlist {
-    char **v;
-    size_t n, cap;
-} strlist;
-
 static int push_str(pc_arena *a, strlist *l, char *s)
 {
     if (!s)
@@ -183,16 +179,14 @@ static int add_synset_member(vctx *v)
     TRY(oom_if_null(temp));
 
     const dn_entry *e = dn_get(v->synsets, v->meaning);
-    synset *s = e ? e->v.leaf : NULL;
+    strlist *s = e ? e->v.leaf : NULL;
     if (!s) {
         s = pc_arena_calloc(v->keep, 1, sizeof *s);
         if (!s || dn_set_leaf(v->keep, v->synsets, v->meaning, s) < 0)
             return -1;
     }
-    strlist l = {s->words, s->n, s->cap};
-    TRY(push_str(v->keep, &l, (char *)temp));
-    s->words = l.v, s->n = l.n, s->cap = l.cap;
-    return 0;
+    /* (appending: Python's synsets[m] + [temp] copies the list each time) */
+    return push_str(v->keep, s, (char *)temp);
 }
 
 /* The whitespace-delimited word around the first '&' of s; 0 if none. */
@@ -244,9 +238,9 @@ static int resolve_synset(vctx *v, char *line, int depth)
         pc_fin_warn(&v->fin, "Undefined synset %s", set);
         return add_pattern(v, line);
     }
-    const synset *s = e->v.leaf;
+    const strlist *s = e->v.leaf;
     for (size_t k = 0; k < s->n; k++) {
-        const char *word = s->words[k];
+        const char *word = s->v[k];
         size_t wn = strlen(word);
         char *base = pc_arena_strndup(v->tmp, word, word[wn - 1] == '_' ? wn - 1 : wn);
         TRY(oom_if_null(base));

@@ -17,6 +17,7 @@
 #include "petrarch.h"
 #include "dict/cameo_codes.h"
 #include "dict/finreader.h"
+#include "util/pystr.h"
 
 /* ------------------------------------------------------------- helpers */
 
@@ -188,6 +189,49 @@ static void test_string_helpers(void **st)
     pc_arena_free(a);
 }
 
+/* pc_split_ws/pc_strip avoid decoding most UTF-8 (see finreader.c): check
+ * them against pc_py_split and a decoding strip on random byte strings made
+ * of ASCII, whitespace of every kind, other multi-byte characters and
+ * invalid bytes. */
+static void test_fast_whitespace_matches_pystr(void **st)
+{
+    (void)st;
+    static const char *const pieces[] = {
+        "a", "Z", " ", "\t", "\n", "\x1c", "\x1f", "\x1a", "\xc2\x85", "\xc2\xa0", "\xc2\xa1",
+        "\xe1\x9a\x80", "\xe1\xa0\x8e", "\xe2\x80\x80", "\xe2\x80\x8a", "\xe2\x80\x8b",
+        "\xe2\x80\xa8", "\xe2\x80\xaf", "\xe2\x81\x9f", "\xe3\x80\x80", "\xe3\x80\x81",
+        "\xc3\x96", "\xf0\x9f\x98\x80", "\xff", "\xe2\x80", "\xc2", "\xe3", "\x80",
+    };
+    const size_t np = sizeof pieces / sizeof pieces[0];
+    pc_arena *a = pc_arena_new(0);
+    unsigned seed = 12345;
+    for (int iter = 0; iter < 20000; iter++) {
+        char buf[128] = "";
+        int n = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12;
+        for (int i = 0; i < n; i++)
+            strcat(buf, pieces[((seed = seed * 1103515245u + 12345u) >> 16) % np]);
+        size_t len = strlen(buf);
+        pc_span *x, *y;
+        long nx = pc_split_ws(a, pc_sp(buf, len), PC_WS_UNICODE, &x);
+        long ny = pc_py_split(a, buf, len, &y);
+        assert_int_equal(nx, ny);
+        for (long i = 0; i < nx; i++) {
+            assert_ptr_equal(x[i].p, y[i].p);
+            assert_int_equal(x[i].n, y[i].n);
+        }
+        /* strip == from the first word's start to the last word's end */
+        pc_span t = pc_strip(pc_sp(buf, len), PC_WS_UNICODE);
+        if (ny == 0) {
+            assert_int_equal(t.n, 0);
+        } else {
+            assert_ptr_equal(t.p, y[0].p);
+            assert_ptr_equal(t.p + t.n, y[ny - 1].p + y[ny - 1].n);
+        }
+        pc_arena_reset(a);
+    }
+    pc_arena_free(a);
+}
+
 static void test_cameo_codes(void **st)
 {
     (void)st;
@@ -232,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_unterminated_comment_and_bad_utf8),
         cmocka_unit_test(test_raw_lines),
         cmocka_unit_test(test_string_helpers),
+        cmocka_unit_test(test_fast_whitespace_matches_pystr),
         cmocka_unit_test(test_cameo_codes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
