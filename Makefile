@@ -13,7 +13,7 @@ ifneq ($(SAN),)
   LDFLAGS     += -fsanitize=address,undefined
 endif
 CFLAGS  += $(OPT) $(CFLAGS_BASE)
-LDLIBS  += -lexpat -linih -lutf8proc -lm -lpthread
+LDLIBS  += -lexpat -lutf8proc -lm -lpthread
 
 LIB_SRC  := $(sort $(shell find src -name '*.c'))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)

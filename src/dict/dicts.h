@@ -83,7 +83,7 @@ pc_status pc_read_issue_list(pc_dicts *d, const char *path, pc_warn_fn warn, voi
 pc_dicts *pc_dicts_new(int write_actor_root, pc_error *err);
 
 /* petrarch2.check_discards(SentenceText): PC_DISCARD_NONE/SENTENCE/STORY; the
- * phrase (as PETRARCH2 builds it: "+ WORDS" or " WORDS") is allocated in a. */
+ * phrase (as PETRARCH2 builds it: "+ " or " " then " WORD" per word matched, so "+  5K RUN") is in a. */
 pc_discard pc_check_discards(const pc_dicts *d, const char *text, pc_arena *a,
                              const char **phrase);
 
