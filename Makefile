@@ -13,7 +13,7 @@ ifneq ($(SAN),)
   LDFLAGS     += -fsanitize=address,undefined
 endif
 CFLAGS  += $(OPT) $(CFLAGS_BASE)
-LDLIBS  += -lexpat -lutf8proc -lm -lpthread
+LDLIBS  += -lexpat -lutf8proc -ljansson -lz -lm -lpthread
 
 LIB_SRC  := $(sort $(shell find src -name '*.c'))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -37,7 +37,7 @@ $(BUILD)/libpetrarch.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 # The CLI finds the bundled config and dictionaries here unless PETRARCH_DATA is set.
-$(CLI_OBJ): CFLAGS += -DPC_DATA_DIR=\"$(CURDIR)/data\"
+$(CLI_OBJ): CFLAGS += -DPC_DATA_DIR=\"$(CURDIR)/data\" -DPC_MODEL_DIR=\"$(CURDIR)/models\"
 
 $(BUILD)/petrarch: $(CLI_OBJ) $(BUILD)/libpetrarch.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libpetrarch.a $(LDLIBS)
@@ -55,12 +55,18 @@ test: $(BUILD)/petrarch $(TEST_BIN)
 bench: $(BUILD)/petrarch $(BUILD)/bench
 	BUILD=$(BUILD) sh bench/run.sh $(BENCH_ARGS)
 
+# Events from raw text through our own tagger and parser against PETRARCH2 on
+# the gold parses (bench/eval_events.sh); `make eval EVAL_ARGS="--beam 8"`.
+.PHONY: eval
+eval: $(BUILD)/petrarch
+	BUILD=$(BUILD) sh bench/eval_events.sh $(EVAL_ARGS)
+
 # The coding benchmark (bench/README.md); `make bench BENCH_ARGS=--large` for 200,000 sentences.
 $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(BUILD)/libpetrarch.a
 	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libpetrarch.a $(LDLIBS)
 
 clean:
-	rm -rf build build-san build-clang
+	rm -rf build build-san build-clang build-fuzz
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 
@@ -71,3 +77,30 @@ tools: $(TOOL_BIN)
 $(BUILD)/tools/%: $(BUILD)/obj/tests/tools/%.o $(BUILD)/libpetrarch.a
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libpetrarch.a $(LDLIBS)
+
+# libFuzzer targets and their replay binaries (`make fuzz`, fuzz/README.md).
+include fuzz/fuzz.mk
+
+# The tagger and parser models (models/README.md): `make models` retrains them
+# from the treebanks vendored in data/train/ (no network); `make eval-models`
+# prints their accuracy and speed on the held-out data.
+TRAIN_DIR    := data/train
+MODEL_ACTORS := $(addprefix data/dictionaries/,Phoenix.Countries.actors.txt \
+                Phoenix.International.actors.txt Phoenix.MilNonState.actors.txt)
+TAGGER_ARGS  ?= --epochs 12
+PARSER_ARGS  ?= --epochs 10 --beam 8
+.PHONY: models eval-models
+models: $(BUILD)/petrarch
+	$(BUILD)/petrarch train tagger -o models/tagger.bin $(TAGGER_ARGS) \
+	    $(addprefix --actors ,$(MODEL_ACTORS)) \
+	    $(TRAIN_DIR)/en_ewt-ud-train.conllu.gz $(TRAIN_DIR)/en_ewt-ud-dev.conllu.gz \
+	    $(TRAIN_DIR)/gum-train.conllu.gz
+	$(BUILD)/petrarch train parser -o models/parser.bin $(PARSER_ARGS) \
+	    --tagger models/tagger.bin $(TRAIN_DIR)/gum-train.ptb.gz
+eval-models: $(BUILD)/petrarch
+	$(BUILD)/petrarch eval-tagger models/tagger.bin $(TRAIN_DIR)/gum-dev.conllu.gz \
+	    $(TRAIN_DIR)/en_ewt-ud-test.conllu.gz
+	$(BUILD)/petrarch eval-parser models/parser.bin --tagger models/tagger.bin \
+	    $(TRAIN_DIR)/gum-dev.ptb.gz
+	$(BUILD)/petrarch eval-parser models/parser.bin --tagger models/tagger.bin --beam 8 \
+	    $(TRAIN_DIR)/gum-dev.ptb.gz

@@ -19,13 +19,14 @@ int cmd_batch(int argc, char **argv);
 void usage_batch(FILE *f);
 
 /* Input list: each argument is a file, "-" (stdin) or a directory (its
- * *.xml files, sorted bytewise, not recursive, as PETRARCH2 globs them).
- * Returns 0, or -1 after printing why (a missing path). */
+ * *.xml files, sorted bytewise, not recursive, as PETRARCH2 globs them; or
+ * the files ending in one of suffixes, a NULL-terminated list, or in one of
+ * them + ".gz").  Returns 0, or -1 after printing why (a missing path). */
 typedef struct pc_paths {
     char **v;
     size_t n, cap;
 } pc_paths;
-int paths_add_arg(pc_paths *p, const char *arg);
+int paths_add_arg(pc_paths *p, const char *arg, const char *const *suffixes);
 void paths_free(pc_paths *p);
 
 /* Output written to a temporary file next to the target and renamed over it

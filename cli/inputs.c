@@ -30,15 +30,29 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int ends_with_xml(const char *name)
+static int ends_with(const char *name, const char *suffix)
 {
-    size_t n = strlen(name);
-    return n >= 4 && strcmp(name + n - 4, ".xml") == 0;
+    size_t n = strlen(name), k = strlen(suffix);
+    return n >= k && strcmp(name + n - k, suffix) == 0;
 }
 
-/* Like PETRARCH2's glob of the .xml files of DIR: names not starting with '.', sorted here so that
- * runs are reproducible (glob's order is the directory's). */
-static int add_dir(pc_paths *p, const char *dir)
+/* One of the suffixes, or one of them + ".gz". */
+static int wanted(const char *name, const char *const *suffixes)
+{
+    static const char *const xml[] = {".xml", NULL};
+    char buf[32];
+    for (const char *const *s = suffixes ? suffixes : xml; *s; s++) {
+        snprintf(buf, sizeof buf, "%s.gz", *s);
+        if (ends_with(name, *s) || (suffixes && ends_with(name, buf)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Like PETRARCH2's glob of the .xml files of DIR (or of the suffixes
+ * given): names not starting with '.', sorted here so that runs are
+ * reproducible (glob's order is the directory's). */
+static int add_dir(pc_paths *p, const char *dir, const char *const *suffixes)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -50,7 +64,7 @@ static int add_dir(pc_paths *p, const char *dir)
     size_t dl = strlen(dir);
     int slash = dl > 0 && dir[dl - 1] == '/';
     while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.' || !ends_with_xml(e->d_name))
+        if (e->d_name[0] == '.' || !wanted(e->d_name, suffixes))
             continue;
         size_t len = dl + 1 + strlen(e->d_name) + 1;
         char *path = malloc(len);
@@ -65,11 +79,12 @@ static int add_dir(pc_paths *p, const char *dir)
     closedir(d);
     qsort(p->v + first, p->n - first, sizeof *p->v, cmp_str);
     if (p->n == first)
-        fprintf(stderr, "%s: warning: no *.xml files in directory %s\n", pc_prog, dir);
+        fprintf(stderr, "%s: warning: no %s files in directory %s\n", pc_prog,
+                suffixes ? "input" : "*.xml", dir);
     return 0;
 }
 
-int paths_add_arg(pc_paths *p, const char *arg)
+int paths_add_arg(pc_paths *p, const char *arg, const char *const *suffixes)
 {
     if (strcmp(arg, "-") == 0)
         return push(p, strdup(arg));
@@ -79,7 +94,7 @@ int paths_add_arg(pc_paths *p, const char *arg)
         return -1;
     }
     if (S_ISDIR(sb.st_mode))
-        return add_dir(p, arg);
+        return add_dir(p, arg, suffixes);
     if (push(p, strdup(arg)) < 0) {
         fprintf(stderr, "%s: out of memory\n", pc_prog);
         return -1;

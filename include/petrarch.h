@@ -81,6 +81,13 @@ typedef struct pc_options {
     int require_dyad;       /* read as PETRARCH2 does; PETRARCH2 ignores it when coding */
     int code_by_sentence;
     int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
+    /* Not a PETRARCH2 option (no config key): petrarch-c's --fixed mode, off
+     * by default.  When set before pc_dicts_load, the verb reader keeps
+     * reading patterns after a '<!' comment line (PETRARCH2 stops for the
+     * rest of the file) and, instead of storing event codes outside CAMEO
+     * (on which PETRARCH2's coder crashes), warns and reads such a verb
+     * without a code and skips such a pattern or transformation. */
+    int fixed;
 } pc_options;
 
 const pc_options *pc_config_options(const pc_config *cfg);
@@ -93,6 +100,40 @@ const char *pc_config_actorfile(const pc_config *cfg, size_t i);
 const char *pc_config_agentfile(const pc_config *cfg);
 const char *pc_config_discardfile(const pc_config *cfg);
 const char *pc_config_issuefile(const pc_config *cfg); /* NULL if none configured */
+
+/* Dictionary file names for pc_config_from_files. */
+typedef struct pc_dict_files {
+    const char *verbs;
+    const char *const *actors;
+    size_t n_actors;
+    const char *agents;
+    const char *discards;
+    const char *issues;      /* NULL: no issue coding */
+} pc_dict_files;
+
+/* A config for explicit dictionary files, without a PETR_config.ini (e.g. a
+ * validation file's <Environment>).  Names resolve as in pc_config_load with
+ * base_dir (may be NULL) in place of the config's directory; origin names
+ * where they came from in error messages.  The options are those of a config
+ * that sets none (PETRARCH2's defaults: texts off, require_dyad on). */
+pc_config *pc_config_from_files(const pc_dict_files *files, const char *base_dir,
+                                const char *data_dir, const char *origin, pc_error *err);
+
+/* Overlay dictionaries (petrarch-c only; README "Current actors").  In an
+ * overlay actor file an entry REPLACES the codes of each phrase it names
+ * (PETRARCH2 extends them), so a later file can amend an earlier entry.  An
+ * actor file in the config is an overlay when it has the line
+ * "<!-- petrarch-c: overlay -->"; a file added here is one anyway and is read
+ * after the configured ones, in the order added.  PC_ERR_CONFIG when path is
+ * not a file; the path is used as given (not resolved like config names). */
+pc_status pc_config_add_actorfile(pc_config *cfg, const char *path, pc_error *err);
+/* Was actor file i added with pc_config_add_actorfile? */
+int pc_config_actorfile_forced_overlay(const pc_config *cfg, size_t i);
+/* An agent file read after agentfile_name, in the order added; as in
+ * PETRARCH2's reader, a later entry for a phrase replaces the earlier one. */
+pc_status pc_config_add_agentfile(pc_config *cfg, const char *path, pc_error *err);
+size_t pc_config_extra_agentfile_count(const pc_config *cfg);
+const char *pc_config_extra_agentfile(const pc_config *cfg, size_t i);
 
 /* ------------------------------------------------------------ dictionaries */
 

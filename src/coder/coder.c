@@ -5,12 +5,13 @@
 #include <string.h>
 
 #include "util/error.h"
+#include "util/alloc.h"
 #include "sent.h"
 #include "text.h"
 
 pc_coder *pc_coder_new(const pc_dicts *dicts, const pc_config *cfg, pc_error *err)
 {
-    pc_coder *c = calloc(1, sizeof *c);
+    pc_coder *c = pc_calloc(1, sizeof *c);
     if (!c) {
         pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory creating a coder");
         return NULL;
@@ -34,7 +35,7 @@ void pc_coder_free(pc_coder *c)
         return;
     pc_arena_free(c->arena);
     pc_arena_free(c->scratch);
-    free(c);
+    pc_free(c);
 }
 
 void pc_coder_reset(pc_coder *c)
@@ -171,31 +172,34 @@ pc_status pc_coder_sentence_noreset(pc_coder *c, const char *parse, const char *
     if (!parse)
         return pc_error_set(err, PC_ERR_INPUT, NULL, 0, NULL, "no parse");
 
-    sent s;
-    memset(&s, 0, sizeof s);
-    s.rt.a = c->scratch;
-    s.d = c->dicts;
-    s.opt = &c->opt;
-    s.date = ordate;
-    s.date_is_str = c->date_is_str;
-    s.actoridx = 1;
+    /* The sentence state lives in the arena, not on this stack frame: it is
+     * written between setjmp and longjmp, and read after the jump. */
+    sent *s = pc_arena_calloc(c->scratch, 1, sizeof *s);
+    if (!s)
+        return pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    s->rt.a = c->scratch;
+    s->d = c->dicts;
+    s->opt = &c->opt;
+    s->date = ordate;
+    s->date_is_str = c->date_is_str;
+    s->actoridx = 1;
 
     py_frame top;
-    py_try_push(&s.rt, &top);
+    py_try_push(&s->rt, &top);
     if (setjmp(top.jb) == 0) {
-        s.nouns = pv_list(&s.rt);
-        code_parsed(c, &s, parse, content, out);
-        py_try_leave(&s.rt, &top);
+        s->nouns = pv_list(&s->rt);
+        code_parsed(c, s, parse, content, out);
+        py_try_leave(&s->rt, &top);
     } else {
         memset(out, 0, sizeof *out);
-        if (s.rt.last == PY_MEMORY_ERROR)
+        if (s->rt.last == PY_MEMORY_ERROR)
             return pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-        if (!s.tree.root)
+        if (!s->tree.root)
             return pc_error_set(err, PC_ERR_PARSE, NULL, 0, NULL, "unreadable parse: %s",
-                                s.rt.where ? s.rt.where : "");
+                                s->rt.where ? s->rt.where : "");
         return pc_error_set(err, PC_ERR_CODER, NULL, 0, NULL,
                             "PETRARCH2 1.2.0 raises %s on this sentence (%s); not coded",
-                            exc_name(s.rt.last), s.rt.where ? s.rt.where : "");
+                            exc_name(s->rt.last), s->rt.where ? s->rt.where : "");
     }
 
     if (out->n_events && c->has_issues) {

@@ -415,11 +415,12 @@ static const char *check_date(sent *s, const pc_actor_leaf *match)
             if (d[0] == '<' || d[0] == '>') {
                 if (pc_dstr_to_ordate(d + 1, dn - 1, &od))
                     return code;
-                snprintf(tmp, sizeof tmp, "%c%ld", d[0], od);
+                tmp[0] = d[0]; /* "%c%ld" */
+                pv_fmt_long(tmp + 1, od);
             } else {
                 if (pc_dstr_to_ordate(d, dn, &od))
                     return code;
-                snprintf(tmp, sizeof tmp, "%ld", od);
+                pv_fmt_long(tmp, od);
             }
             if (di < 2)
                 memcpy(ds[di], tmp, sizeof tmp);
@@ -651,11 +652,15 @@ static pv *np_get_meaning(sent *s, phrase *self)
         words[i].p = text_children->items[i]->s;
         words[i].n = text_children->items[i]->n;
     }
+    /* A match of length 0 comes from an empty phrase in the dictionary (a
+     * '#' at the trie's root, e.g. an actor line "_"): PETRARCH2 adds its
+     * code and does not advance, forever.  Such a match is ignored here, as
+     * pc_get_issues ignores an empty issue phrase. */
     size_t index = 0;
     while (index < ntc) {
         np_match m = np_recurse(s, s->d->actors, words + index, ntc - index, 0,
                                 pv_empty_str(), 1);
-        if (m.ok) {
+        if (m.ok && m.length > 0) {
             pv_append(rt, codes, pv_str(rt, m.code));
             pv_append(rt, roots, root_value(s, m.root));
             index += (size_t)m.length;
@@ -663,7 +668,7 @@ static pv *np_get_meaning(sent *s, phrase *self)
             continue;
         }
         m = np_recurse(s, s->d->agents, words + index, ntc - index, 0, pv_empty_str(), 0);
-        if (m.ok) {
+        if (m.ok && m.length > 0) {
             pv_append(rt, codes, pv_str(rt, m.code));
             pv_append(rt, roots, pv_list1(rt, pv_str(rt, "~")));
             index += (size_t)m.length;

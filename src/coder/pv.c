@@ -40,8 +40,18 @@ pv *pv_empty_str(void) { return &EMPTY_STR_V; }
 static pv SPACE_V = {.k = PV_STR, .s = " ", .n = 1};
 pv *pv_space(void) { return &SPACE_V; }
 
+/* Ints 0..15 are shared, like CPython's small ints: they are made
+ * everywhere (codes, metadata tags) and no value is ever changed. */
+#define SMALL_INT(x) {.k = PV_INT, .i = (x)}
+static pv SMALL_INTS[16] = {SMALL_INT(0),  SMALL_INT(1),  SMALL_INT(2),  SMALL_INT(3),
+                            SMALL_INT(4),  SMALL_INT(5),  SMALL_INT(6),  SMALL_INT(7),
+                            SMALL_INT(8),  SMALL_INT(9),  SMALL_INT(10), SMALL_INT(11),
+                            SMALL_INT(12), SMALL_INT(13), SMALL_INT(14), SMALL_INT(15)};
+
 pv *pv_int(py_rt *rt, long i)
 {
+    if (i >= 0 && i < 16)
+        return &SMALL_INTS[i];
     pv *v = alloc(rt, sizeof *v);
     memset(v, 0, sizeof *v);
     v->k = PV_INT;
@@ -313,14 +323,21 @@ pv *pv_add(py_rt *rt, const pv *a, const pv *b)
     if (a->k == PV_LIST && b->k == PV_LIST)
         return pv_list_concat(rt, a, b);
     if (a->k == PV_STR && b->k == PV_STR) {
-        char *c = alloc(rt, a->n + b->n + 1);
+        /* (the lengths are known: no strlen of the result, which the
+         * text builders' repeated `text + " " + word` made quadratic) */
+        size_t n = a->n + b->n;
+        if (n == 0)
+            return &EMPTY_STR_V;
+        char *c = alloc(rt, n + 1);
         memcpy(c, a->s, a->n);
         memcpy(c + a->n, b->s, b->n);
-        c[a->n + b->n] = '\0';
-        pv *r = pv_str(rt, c);
-        if (a->bytes && b->bytes && r->n) {
-            r = pv_bytes_str(rt, c);
-        }
+        c[n] = '\0';
+        pv *r = alloc(rt, sizeof *r);
+        memset(r, 0, sizeof *r);
+        r->k = PV_STR;
+        r->bytes = a->bytes && b->bytes;
+        r->s = c;
+        r->n = n;
         return r;
     }
     if (a->k == PV_TUPLE && b->k == PV_TUPLE) {
@@ -377,6 +394,23 @@ pv *pv_str_replace(py_rt *rt, const pv *s, const char *old, const char *new_)
     }
     out[o] = '\0';
     return pv_str(rt, out);
+}
+
+size_t pv_fmt_long(char *buf, long v)
+{
+    char tmp[24];
+    size_t n = 0, o = 0;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        buf[o++] = '-';
+    while (n)
+        buf[o++] = tmp[--n];
+    buf[o] = '\0';
+    return o;
 }
 
 static const char *type_name(const pv *v)

@@ -82,8 +82,8 @@ static const dn_entry *xget(sent *s, const pc_dnode *node, const pv *k)
     if (!node)
         return NULL;
     if (pv_is_int(k)) {
-        snprintf(buf, sizeof buf, "%ld", k->i);
-        return dn_get(node, buf);
+        size_t n = pv_fmt_long(buf, k->i);
+        return dn_getn(node, buf, n);
     }
     if (k->k == PV_STR) {
         if (key_is_int(k->s, &dummy))

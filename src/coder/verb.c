@@ -355,8 +355,12 @@ static code_result vp_get_code(sent *s, phrase *self)
         if (path->count == 1 && strcmp(path->entries[0].key, "#") == 0) {
             const pc_dnode *p1 = dn_get_node(path, "#");
             if (!p1 || try_code_from_entry(s, self, p1, verb, &passive, &active, 0)) {
-                /* except: self.code = (0, 0, []) */
-                self->code = pv_tuple3(rt, pv_int(rt, 0), pv_int(rt, 0), pv_list(rt));
+                /* except: self.code = (0, 0, []) -- a tuple PETRARCH2 crashes on
+                 * later (e.g. a verb stored only with a word before it, WIRE_+TAP).
+                 * --fixed (pc_options.fixed): leave the code unset, as PETRARCH2's
+                 * post-compound branch below does on the same exception. */
+                if (!s->d->fixed)
+                    self->code = pv_tuple3(rt, pv_int(rt, 0), pv_int(rt, 0), pv_list(rt));
             }
         } else {
             for (size_t i = 0; i < ch->n; i++) {

@@ -15,11 +15,16 @@
  * data[1] is used) but on a date line [">140608"] (''.join(data[1:])); with
  * exactly two whitespace-separated fields the second is taken as the codes
  * even without brackets ("A_B C_D" stores phrase A B with code "C_D").
+ *
+ * Overlay files (a petrarch-c extension, overlay.h) differ in two ways only:
+ * storing a phrase REPLACES its list instead of extending it, and the last
+ * entry of the file is stored.
  */
 #include <string.h>
 
 #include "dicts.h"
 #include "finreader.h"
+#include "overlay.h"
 #include "../util/error.h"
 
 #define UNI PC_WS_UNICODE
@@ -38,6 +43,8 @@ typedef struct actx {
     size_t nacts, cacts;
     pc_actor_item *dl; /* datelist */
     size_t ndl, cdl;
+    unsigned overlay;  /* this file's overlay number (1, 2, ...), 0 if none */
+    long entry_line;   /* line of the pending entry's base line */
 } actx;
 
 #define TRY(x)                                                                 \
@@ -166,9 +173,38 @@ static int base_codes(actx *c, pc_span datetemp)
     return 0;
 }
 
+/* Overlay: the entry being stored takes the phrase's list over (the caller
+ * then fills it).  1 when this entry already did -- a synonym given twice in
+ * one entry, stored once -- else 0.  A phrase given by an earlier entry of
+ * the same overlay is replaced too, with a warning: likely a mistake. */
+static int overlay_claim(actx *c, pc_actor_leaf *leaf, const phrase *p)
+{
+    unsigned long entry = c->d->n_ov_entries;
+    if (leaf->ov_file == c->overlay && leaf->ov_entry == entry)
+        return 1;
+    if (leaf->ov_file == c->overlay) {
+        char words[256];
+        size_t o = 0;
+        for (size_t i = 0; i < p->n && o + 1 < sizeof words; i++)
+            o += (size_t)snprintf(words + o, sizeof words - o, "%s%s", i ? "_" : "", p->w[i]);
+        long now = c->fin.lineno;
+        c->fin.lineno = c->entry_line;
+        pc_fin_warn(&c->fin, "overlay: %s was already given at line %ld of this file; "
+                             "this entry replaces it", words, leaf->ov_line);
+        c->fin.lineno = now;
+    }
+    leaf->n = 0;
+    leaf->ov_file = c->overlay;
+    leaf->ov_entry = entry;
+    leaf->ov_line = c->entry_line;
+    return 0;
+}
+
 /* Store every pending phrase with the pending datelist, then clear both. */
 static int store_pending(actx *c)
 {
+    if (c->overlay && c->nacts > 0)
+        c->d->n_ov_entries++;
     if (c->d->write_actor_root && c->nacts > 0) {
         TRY(grow(c->pend, (void **)&c->dl, &c->cdl, c->ndl, sizeof *c->dl));
         pc_actor_item *it = &c->dl[c->ndl];
@@ -204,6 +240,8 @@ static int store_pending(actx *c)
             if (!leaf || dn_set_leaf(c->d->arena, node, "#", leaf) < 0)
                 return -1;
         }
+        if (c->overlay && overlay_claim(c, leaf, &c->acts[k]))
+            continue;
         if (leaf->n + c->ndl > leaf->cap) { /* .extend(datelist) */
             size_t ncap = leaf->cap ? leaf->cap : 2;
             while (ncap < leaf->n + c->ndl)
@@ -228,6 +266,7 @@ static int store_pending(actx *c)
 static int base_line(actx *c, pc_span line)
 {
     TRY(store_pending(c));
+    c->entry_line = c->fin.lineno;
     /* temp = line.split('\t'); if len(temp) == 1: temp = line.split() */
     pc_span *temp;
     long n = pc_split_sep(c->tmp, line, "\t", &temp);
@@ -259,8 +298,8 @@ static int actor_line(actx *c, pc_span line)
     return base_line(c, line);
 }
 
-pc_status pc_read_actor_dictionary(pc_dicts *d, const char *path, pc_warn_fn warn, void *ud,
-                                   pc_error *err)
+static pc_status read_actors(pc_dicts *d, const char *path, int force_overlay,
+                             pc_warn_fn warn, void *ud, pc_error *err)
 {
     actx c;
     memset(&c, 0, sizeof c);
@@ -268,6 +307,8 @@ pc_status pc_read_actor_dictionary(pc_dicts *d, const char *path, pc_warn_fn war
     pc_status st = pc_fin_open(&c.fin, path, 1, warn, ud, err);
     if (st != PC_OK)
         return st;
+    if (force_overlay || pc_text_declares_overlay(c.fin.buf, c.fin.len))
+        c.overlay = ++d->n_overlays;
     c.tmp = pc_arena_new(0);
     c.pend = pc_arena_new(0);
     int r = (c.tmp && c.pend) ? 0 : -1;
@@ -286,11 +327,26 @@ pc_status pc_read_actor_dictionary(pc_dicts *d, const char *path, pc_warn_fn war
             r = 0;
         pc_arena_reset(c.tmp);
     }
-    /* The pending (last) actor is dropped, as in PETRARCH2. */
+    /* The pending (last) actor is dropped, as in PETRARCH2 -- except in an
+     * overlay, a petrarch-c file with no PETRARCH2 behaviour to keep. */
+    if (r == 0 && c.overlay)
+        r = store_pending(&c);
     pc_arena_free(c.tmp);
     pc_arena_free(c.pend);
     pc_fin_close(&c.fin);
     if (r < 0)
         return pc_error_set(err, PC_ERR_NOMEM, path, c.fin.lineno, NULL, "out of memory");
     return PC_OK;
+}
+
+pc_status pc_read_actor_dictionary(pc_dicts *d, const char *path, pc_warn_fn warn, void *ud,
+                                   pc_error *err)
+{
+    return read_actors(d, path, 0, warn, ud, err);
+}
+
+pc_status pc_read_actor_overlay(pc_dicts *d, const char *path, pc_warn_fn warn, void *ud,
+                                pc_error *err)
+{
+    return read_actors(d, path, 1, warn, ud, err);
 }

@@ -175,6 +175,11 @@ static int convert_part(const char *p, size_t n, long *out)
     return 0;
 }
 
+int pc_cameo_is_code(const char *part, size_t n)
+{
+    return lookup(part, n) != NULL;
+}
+
 int pc_cameo_to_internal(const char *code, long *active, long *passive)
 {
     /* active = code.split(":"); passive = active[1] if len(active) > 1 */

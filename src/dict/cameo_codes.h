@@ -4,11 +4,17 @@
 #ifndef PC_CAMEO_CODES_H
 #define PC_CAMEO_CODES_H
 
+#include <stddef.h>
+
 /* convert_code(code) (forward): code is "ACTIVE[:PASSIVE]".  An empty active
  * part is "---", a missing passive part is "---"; a part not in the table is
  * looked up as its first two characters + "0".  Returns 0 and fills
  * active and passive, or -1 where Python raises KeyError (nothing written). */
 int pc_cameo_to_internal(const char *code, long *active, long *passive);
+
+/* Is part[0..n) exactly a code of the table ("---" included), without the
+ * first-two-characters fallback?  (The dictionary linter's check.) */
+int pc_cameo_is_code(const char *part, size_t n);
 
 /* convert_code(v, 0) (reverse): the CAMEO code of v, or NULL where Python
  * returns 0 -- v not in the table, and v == 0 too (Python tests `if code`

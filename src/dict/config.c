@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 
 #include "../util/arena.h"
+#include "../util/alloc.h"
 #include "../util/error.h"
 
 /* =============================================== ConfigParser emulation */
@@ -308,7 +309,7 @@ static char *interpolate_once(pc_ini *ini, const ini_sect *s, const char *v, pc_
                               const char *option)
 {
     size_t cap = strlen(v) + 1, o = 0;
-    char *out = malloc(cap);
+    char *out = pc_malloc(cap);
     if (!out)
         goto oom;
     for (size_t i = 0; v[i];) {
@@ -330,7 +331,7 @@ static char *interpolate_once(pc_ini *ini, const ini_sect *s, const char *v, pc_
                     key[k] = (char)blower((unsigned char)v[i + 2 + k]);
                 piece = lookup_var(ini, s, key, kn);
                 if (!piece) {
-                    free(out);
+                    pc_free(out);
                     pc_error_set(err, PC_ERR_CONFIG, ini->fname, 0, NULL,
                                  "bad interpolation: option '%s' refers to missing '%.*s'",
                                  option, (int)kn, key);
@@ -347,7 +348,7 @@ static char *interpolate_once(pc_ini *ini, const ini_sect *s, const char *v, pc_
         if (o + pn + 1 > cap) {
             while (o + pn + 1 > cap)
                 cap *= 2;
-            char *no = realloc(out, cap);
+            char *no = pc_realloc(out, cap);
             if (!no)
                 goto oom;
             out = no;
@@ -358,12 +359,12 @@ static char *interpolate_once(pc_ini *ini, const ini_sect *s, const char *v, pc_
     out[o] = '\0';
     return out;
 bad:
-    free(out);
+    pc_free(out);
     pc_error_set(err, PC_ERR_CONFIG, ini->fname, 0, NULL,
                  "option '%s': unsupported %% interpolation in '%s'", option, v);
     return NULL;
 oom:
-    free(out);
+    pc_free(out);
     pc_error_set(err, PC_ERR_NOMEM, ini->fname, 0, NULL, "out of memory");
     return NULL;
 }
@@ -397,7 +398,7 @@ const char *pc_ini_get(pc_ini *ini, const char *sect, const char *option, pc_err
         if (!nv)
             return NULL;
         char *kept = pc_arena_strdup(ini->a, nv);
-        free(nv);
+        pc_free(nv);
         if (!kept) {
             pc_error_set(err, PC_ERR_NOMEM, ini->fname, 0, NULL, "out of memory");
             return NULL;
@@ -479,6 +480,9 @@ struct pc_config {
     char *verbfile, *agentfile, *discardfile, *issuefile;
     size_t n_actor;
     char **actorfiles;
+    size_t n_forced;         /* the last n_forced actor files were added as overlays */
+    size_t n_agent_extra;    /* agent files added after agentfile_name */
+    char **agent_extra;
 };
 
 static int is_file(const char *p)
@@ -536,19 +540,23 @@ static char *resolve(pc_config *c, const char *confdir, const char *data_dir, co
     return NULL;
 }
 
-static char *read_text(const char *path, size_t *len)
+/* The whole file; NULL when it cannot be read, or (*oom set) on OOM. */
+static char *read_text(const char *path, size_t *len, int *oom)
 {
+    *oom = 0;
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return NULL;
     size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
+    char *buf = pc_malloc(cap);
+    *oom = !buf;
     while (buf) {
         if (n == cap) {
-            char *nb = realloc(buf, cap *= 2);
+            char *nb = pc_realloc(buf, cap *= 2);
             if (!nb) {
-                free(buf);
+                pc_free(buf);
                 buf = NULL;
+                *oom = 1;
                 break;
             }
             buf = nb;
@@ -559,7 +567,7 @@ static char *read_text(const char *path, size_t *len)
             break;
     }
     if (buf && ferror(fp)) {
-        free(buf);
+        pc_free(buf);
         buf = NULL;
     }
     fclose(fp);
@@ -680,17 +688,68 @@ pc_config *pc_config_load(const char *path, const char *data_dir, pc_error *err)
         }
     }
     size_t len;
-    char *text = read_text(path, &len);
+    int oom;
+    char *text = read_text(path, &len, &oom);
+    if (!text && oom) {
+        pc_error_set(err, PC_ERR_NOMEM, path, 0, NULL, "out of memory reading %s", path);
+        pc_config_free(c);
+        return NULL;
+    }
     if (!text) {
         pc_error_set(err, PC_ERR_CONFIG, path, 0, NULL, "cannot read config file %s", path);
         pc_config_free(c);
         return NULL;
     }
     pc_ini *ini = pc_ini_parse(text, len, path, err);
-    free(text);
+    pc_free(text);
     pc_status st = ini ? load(c, ini, path, data_dir, err) : PC_ERR_CONFIG;
     pc_ini_free(ini);
     if (st != PC_OK) {
+        pc_config_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+/* pc_config_from_files: the dictionary names resolved as load() resolves
+ * them, and the options load() gives a config that sets none. */
+pc_config *pc_config_from_files(const pc_dict_files *files, const char *base_dir,
+                                const char *data_dir, const char *origin, pc_error *err)
+{
+    pc_error_clear(err);
+    if (!origin)
+        origin = "dictionary list";
+    if (!files || !files->verbs || !files->agents || !files->discards || files->n_actors == 0) {
+        pc_error_set(err, PC_ERR_CONFIG, origin, 0, NULL,
+                     "%s: a verb, an actor, an agent and a discard file are required", origin);
+        return NULL;
+    }
+    pc_arena *a = pc_arena_new(0);
+    pc_config *c = a ? pc_arena_calloc(a, 1, sizeof *c) : NULL;
+    if (!c) {
+        pc_arena_free(a);
+        pc_error_set(err, PC_ERR_NOMEM, origin, 0, NULL, "out of memory");
+        return NULL;
+    }
+    c->a = a;
+    pc_options *o = &c->opt;
+    o->require_dyad = 1;
+    o->comma_min = 2, o->comma_max = 8, o->comma_emin = 2, o->comma_emax = 8;
+    const char *dir = base_dir ? base_dir : "";
+    c->n_actor = files->n_actors;
+    c->actorfiles = pc_arena_calloc(a, files->n_actors, sizeof *c->actorfiles);
+    int ok = c->actorfiles &&
+             (c->verbfile = resolve(c, dir, data_dir, "verbs", files->verbs, origin, err)) &&
+             (c->agentfile = resolve(c, dir, data_dir, "agents", files->agents, origin, err)) &&
+             (c->discardfile = resolve(c, dir, data_dir, "discards", files->discards, origin, err)) &&
+             (!files->issues ||
+              (c->issuefile = resolve(c, dir, data_dir, "issues", files->issues, origin, err)));
+    for (size_t i = 0; ok && i < files->n_actors; i++)
+        ok = (c->actorfiles[i] = resolve(c, dir, data_dir, "actors", files->actors[i], origin,
+                                         err)) != NULL;
+    if (!ok) {
+        if (!c->actorfiles)
+            pc_error_set(err, PC_ERR_NOMEM, origin, 0, NULL, "out of memory");
         pc_config_free(c);
         return NULL;
     }
@@ -714,3 +773,46 @@ const char *pc_config_actorfile(const pc_config *cfg, size_t i)
 const char *pc_config_agentfile(const pc_config *cfg) { return cfg->agentfile; }
 const char *pc_config_discardfile(const pc_config *cfg) { return cfg->discardfile; }
 const char *pc_config_issuefile(const pc_config *cfg) { return cfg->issuefile; }
+
+/* ------------------------------------------- overlays (petrarch-c only) */
+
+/* Append path to a (n)-element arena array. */
+static pc_status append_file(pc_config *c, char ***v, size_t *n, const char *what,
+                             const char *path, pc_error *err)
+{
+    pc_error_clear(err);
+    if (!path || !is_file(path))
+        return pc_error_set(err, PC_ERR_CONFIG, path, 0, NULL, "%s file '%s' not found", what,
+                            path ? path : "(null)");
+    char **nv = pc_arena_realloc(c->a, *v, *n * sizeof **v, (*n + 1) * sizeof **v);
+    char *p = nv ? pc_arena_strdup(c->a, path) : NULL;
+    if (!p)
+        return pc_error_set(err, PC_ERR_NOMEM, path, 0, NULL, "out of memory");
+    nv[(*n)++] = p;
+    *v = nv;
+    return PC_OK;
+}
+
+pc_status pc_config_add_actorfile(pc_config *cfg, const char *path, pc_error *err)
+{
+    pc_status st = append_file(cfg, &cfg->actorfiles, &cfg->n_actor, "actor", path, err);
+    if (st == PC_OK)
+        cfg->n_forced++;
+    return st;
+}
+
+int pc_config_actorfile_forced_overlay(const pc_config *cfg, size_t i)
+{
+    return i < cfg->n_actor && i >= cfg->n_actor - cfg->n_forced;
+}
+
+pc_status pc_config_add_agentfile(pc_config *cfg, const char *path, pc_error *err)
+{
+    return append_file(cfg, &cfg->agent_extra, &cfg->n_agent_extra, "agent", path, err);
+}
+
+size_t pc_config_extra_agentfile_count(const pc_config *cfg) { return cfg->n_agent_extra; }
+const char *pc_config_extra_agentfile(const pc_config *cfg, size_t i)
+{
+    return i < cfg->n_agent_extra ? cfg->agent_extra[i] : NULL;
+}

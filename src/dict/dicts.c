@@ -46,11 +46,17 @@ pc_dicts *pc_dicts_load(const pc_config *cfg, pc_warn_fn warn, void *userdata, p
     pc_dicts *d = pc_dicts_new(pc_config_options(cfg)->write_actor_root, err);
     if (!d)
         return NULL;
+    d->fixed = pc_config_options(cfg)->fixed;
     pc_status st = pc_read_verb_dictionary(d, pc_config_verbfile(cfg), warn, userdata, err);
     for (size_t i = 0; st == PC_OK && i < pc_config_actorfile_count(cfg); i++)
-        st = pc_read_actor_dictionary(d, pc_config_actorfile(cfg, i), warn, userdata, err);
+        st = (pc_config_actorfile_forced_overlay(cfg, i) ? pc_read_actor_overlay
+                                                         : pc_read_actor_dictionary)(
+            d, pc_config_actorfile(cfg, i), warn, userdata, err);
     if (st == PC_OK)
         st = pc_read_agent_dictionary(d, pc_config_agentfile(cfg), warn, userdata, err);
+    /* added agent files (petrarch-c): read after, so their entries win */
+    for (size_t i = 0; st == PC_OK && i < pc_config_extra_agentfile_count(cfg); i++)
+        st = pc_read_agent_dictionary(d, pc_config_extra_agentfile(cfg, i), warn, userdata, err);
     if (st == PC_OK)
         st = pc_read_discard_list(d, pc_config_discardfile(cfg), warn, userdata, err);
     if (st == PC_OK && pc_config_issuefile(cfg))

@@ -54,11 +54,17 @@ typedef struct pc_actor_item {
 typedef struct pc_actor_leaf {
     size_t n, cap;
     pc_actor_item *items;
+    /* Overlay files (overlay.h) only: which overlay file and entry last set
+     * this list (0 = none), and the line of that entry. */
+    unsigned ov_file;
+    unsigned long ov_entry;
+    long ov_line;
 } pc_actor_leaf;
 
 struct pc_dicts {
     pc_arena *arena;
     int write_actor_root;      /* the option changes what the actor reader stores */
+    int fixed;                 /* pc_options.fixed: the verb reader's --fixed mode */
     pc_dnode *verbs;
     pc_dnode *phrases;
     pc_dnode *transforms;
@@ -68,6 +74,8 @@ struct pc_dicts {
     pc_dnode *issues;          /* NULL when no issue file is configured */
     size_t n_issue_codes;
     const char **issue_codes;  /* [0] = "~", [1] = "~~", then codes in order seen */
+    unsigned n_overlays;       /* overlay actor files read so far (overlay.h) */
+    unsigned long n_ov_entries; /* entries stored from overlay files */
 };
 
 /* Readers, each a port of the PETRARCH2 function named.  They add to d (so
@@ -75,6 +83,10 @@ struct pc_dicts {
  * file:line and go on; they fail only when the file cannot be read or on OOM. */
 pc_status pc_read_verb_dictionary(pc_dicts *d, const char *path, pc_warn_fn warn, void *ud, pc_error *err);
 pc_status pc_read_actor_dictionary(pc_dicts *d, const char *path, pc_warn_fn warn, void *ud, pc_error *err);
+/* The same for a file read as an overlay (overlay.h) whether or not it
+ * carries the directive: its entries replace the codes of the phrases they
+ * name, and its last entry is stored too. */
+pc_status pc_read_actor_overlay(pc_dicts *d, const char *path, pc_warn_fn warn, void *ud, pc_error *err);
 pc_status pc_read_agent_dictionary(pc_dicts *d, const char *path, pc_warn_fn warn, void *ud, pc_error *err);
 pc_status pc_read_discard_list(pc_dicts *d, const char *path, pc_warn_fn warn, void *ud, pc_error *err);
 pc_status pc_read_issue_list(pc_dicts *d, const char *path, pc_warn_fn warn, void *ud, pc_error *err);

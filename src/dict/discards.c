@@ -96,9 +96,13 @@ pc_discard pc_check_discards(const pc_dicts *d, const char *text, pc_arena *a,
         return PC_DISCARD_NONE;
     size_t bn = 2;
     const pc_dnode *level = d->discards;
+    /* (the root's two markers are looked up once: most words are tried
+     * at the root) */
+    int root_story = dn_get(level, "+") != NULL, root_sent = dn_get(level, "$") != NULL;
     for (long i = 0; i < nw; i++) {
-        int story = dn_get(level, "+") != NULL;
-        if (story || dn_get(level, "$")) {
+        int at_root = level == d->discards;
+        int story = at_root ? root_story : dn_get(level, "+") != NULL;
+        if (story || (at_root ? root_sent : dn_get(level, "$") != NULL)) {
             if (story)
                 buf[0] = '+', buf[1] = ' ';
             buf[bn] = '\0';

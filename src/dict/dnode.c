@@ -6,16 +6,6 @@
 
 #define SMALL 8
 
-uint32_t dn_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 pc_dnode *dn_new(pc_arena *a)
 {
     return pc_arena_calloc(a, 1, sizeof(pc_dnode));
@@ -44,21 +34,10 @@ static long find(const pc_dnode *d, const char *key, size_t n, uint32_t h)
     }
 }
 
-const dn_entry *dn_getn(const pc_dnode *d, const char *key, size_t n)
+const dn_entry *dn_find(const pc_dnode *d, const char *key, size_t n, uint32_t h)
 {
-    long i = find(d, key, n, dn_hash(key, n));
+    long i = find(d, key, n, h);
     return i < 0 ? NULL : &d->entries[i];
-}
-
-const dn_entry *dn_get(const pc_dnode *d, const char *key)
-{
-    return dn_getn(d, key, strlen(key));
-}
-
-pc_dnode *dn_get_node(const pc_dnode *d, const char *key)
-{
-    const dn_entry *e = dn_get(d, key);
-    return e && e->kind == DN_NODE ? e->v.node : NULL;
 }
 
 static int rebuild_index(pc_arena *a, pc_dnode *d, uint32_t icap)

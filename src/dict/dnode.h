@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../util/arena.h"
 
@@ -38,15 +39,39 @@ struct pc_dnode {
     uint32_t *index;   /* open addressing over entries: 0 empty, else i+1 */
 };
 
-uint32_t dn_hash(const char *s, size_t n);
+/* FNV-1a.  Inline (as are the lookups below) so that the hash of a literal
+ * key such as "#" is folded at compile time: the coder looks such keys up
+ * at every trie level. */
+static inline uint32_t dn_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
 
 pc_dnode *dn_new(pc_arena *a);
 
+/* Lookup by key and its dn_hash: NULL when absent. */
+const dn_entry *dn_find(const pc_dnode *d, const char *key, size_t n, uint32_t h);
+
 /* Lookup: NULL when absent. */
-const dn_entry *dn_getn(const pc_dnode *d, const char *key, size_t n);
-const dn_entry *dn_get(const pc_dnode *d, const char *key);
+static inline const dn_entry *dn_getn(const pc_dnode *d, const char *key, size_t n)
+{
+    return dn_find(d, key, n, dn_hash(key, n));
+}
+static inline const dn_entry *dn_get(const pc_dnode *d, const char *key)
+{
+    return dn_getn(d, key, strlen(key));
+}
 /* The child node under key, NULL if absent or not a node. */
-pc_dnode *dn_get_node(const pc_dnode *d, const char *key);
+static inline pc_dnode *dn_get_node(const pc_dnode *d, const char *key)
+{
+    const dn_entry *e = dn_get(d, key);
+    return e && e->kind == DN_NODE ? e->v.node : NULL;
+}
 
 /* Python's d.setdefault(key, {}): the child node under key, created empty if
  * absent.  NULL on OOM or when key holds a leaf/int (the caller decides). */

@@ -22,23 +22,25 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "../util/error.h"
+#include "../util/alloc.h"
 
 /* ------------------------------------------------------------ file input */
 
 static int read_all(FILE *fp, char **out, size_t *len)
 {
     size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
+    char *buf = pc_malloc(cap);
     if (!buf)
         return -1;
     for (;;) {
         if (n == cap) {
-            char *nb = realloc(buf, cap * 2);
+            char *nb = pc_realloc(buf, cap * 2);
             if (!nb) {
-                free(buf);
+                pc_free(buf);
                 return -1;
             }
             buf = nb;
@@ -50,7 +52,7 @@ static int read_all(FILE *fp, char **out, size_t *len)
             break;
     }
     if (ferror(fp)) {
-        free(buf);
+        pc_free(buf);
         return -2;
     }
     *out = buf;
@@ -61,8 +63,11 @@ static int read_all(FILE *fp, char **out, size_t *len)
 /* io.open's universal newlines: "\r\n" and "\r" end a line as "\n". */
 static size_t translate_newlines(char *b, size_t n)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
+    const char *cr = memchr(b, '\r', n);
+    if (!cr)
+        return n; /* the usual case: nothing to do */
+    size_t o = (size_t)(cr - b);
+    for (size_t i = o; i < n; i++) {
         if (b[i] == '\r') {
             b[o++] = '\n';
             if (i + 1 < n && b[i + 1] == '\n')
@@ -74,21 +79,31 @@ static size_t translate_newlines(char *b, size_t n)
     return o;
 }
 
-/* Line number (1-based) of the first invalid UTF-8 sequence, 0 if none. */
+/* Line number (1-based) of the first invalid UTF-8 sequence, 0 if none.
+ * (ASCII is skipped 8 bytes at a time; lines are counted only for a bad
+ * file.) */
 static long first_invalid_utf8(const char *b, size_t n)
 {
-    long line = 1;
     for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)b[i];
-        if (c < 0x80) {
-            if (c == '\n')
-                line++;
+        uint64_t w;
+        if (i + 8 <= n) {
+            memcpy(&w, b + i, 8);
+            if (!(w & 0x8080808080808080u)) {
+                i += 8;
+                continue;
+            }
+        }
+        if ((unsigned char)b[i] < 0x80) {
             i++;
             continue;
         }
         size_t len;
-        if (pc_utf8_decode(b + i, n - i, &len) < 0)
+        if (pc_utf8_decode(b + i, n - i, &len) < 0) {
+            long line = 1;
+            for (const char *p = b; (p = memchr(p, '\n', (size_t)(b + i - p))) != NULL; p++)
+                line++;
             return line;
+        }
         i += len;
     }
     return 0;
@@ -139,8 +154,8 @@ pc_status pc_fin_open(pc_fin *f, const char *path, int universal_newlines,
 
 void pc_fin_close(pc_fin *f)
 {
-    free(f->buf);
-    free(f->line);
+    pc_free(f->buf);
+    pc_free(f->line);
     f->buf = f->line = NULL;
 }
 
@@ -170,7 +185,7 @@ static int load(pc_fin *f)
         size_t ncap = f->cap ? f->cap : 256;
         while (ncap < raw.n + 1)
             ncap *= 2;
-        char *nl = realloc(f->line, ncap);
+        char *nl = pc_realloc(f->line, ncap);
         if (!nl)
             return -1;
         f->line = nl;
@@ -255,10 +270,6 @@ int pc_fin_step(const pc_fin *f, pc_arena *a, pc_dnode **node, const char *key)
 
 /* ---------------------------------------------------- Python str helpers */
 
-pc_span pc_sz(const char *s)
-{
-    return pc_sp(s, strlen(s));
-}
 
 /* Byte classes for whitespace tests (loading spends most of its time
  * splitting and stripping lines, so these avoid decoding UTF-8):
@@ -325,7 +336,7 @@ pc_span pc_strip(pc_span s, pc_ws ws)
     return pc_sp(s.p + i, end - i);
 }
 
-static int push_span(pc_arena *a, pc_span **v, size_t *cnt, size_t *cap, pc_span s)
+static inline int push_span(pc_arena *a, pc_span **v, size_t *cnt, size_t *cap, pc_span s)
 {
     if (*cnt == *cap) {
         size_t ncap = *cap ? *cap * 2 : 8;
@@ -340,14 +351,26 @@ static int push_span(pc_arena *a, pc_span **v, size_t *cnt, size_t *cap, pc_span
 }
 
 /* (pc_py_split's results, faster: see CLS) */
+/* Are the 8 bytes at p all ' '?  (Dictionary lines pad with long runs of
+ * blanks before the codes and comments.) */
+static inline int eight_blanks(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w == 0x2020202020202020u;
+}
+
 long pc_split_ws(pc_arena *a, pc_span s, pc_ws ws, pc_span **out)
 {
     pc_span *v = NULL;
     size_t cnt = 0, cap = 0;
     size_t i = 0, sp;
     while (i < s.n) {
-        while (i < s.n && (sp = space_at(s.p, s.n, i, ws)) > 0)
+        while (i < s.n && (sp = space_at(s.p, s.n, i, ws)) > 0) {
             i += sp;
+            while (i + 8 <= s.n && eight_blanks(s.p + i))
+                i += 8;
+        }
         if (i == s.n)
             break;
         size_t st = i;
@@ -378,9 +401,8 @@ long pc_split_sep(pc_arena *a, pc_span s, const char *sep, pc_span **out)
     return (long)cnt;
 }
 
-long pc_find(pc_span s, const char *needle, size_t from)
+long pc_find_slow(pc_span s, const char *needle, size_t k, size_t from)
 {
-    size_t k = strlen(needle);
     if (k == 0)
         return from <= s.n ? (long)from : -1;
     if (s.n < k)
@@ -396,37 +418,33 @@ long pc_find(pc_span s, const char *needle, size_t from)
     return -1;
 }
 
-int pc_startswith(pc_span s, const char *prefix)
+/* pc_find with the needle's length known */
+static inline long find_k(pc_span s, const char *needle, size_t k, size_t from)
 {
-    size_t k = strlen(prefix);
-    return s.n >= k && memcmp(s.p, prefix, k) == 0;
+    if (k == 1) {
+        if (from >= s.n)
+            return -1;
+        const char *hit = memchr(s.p + from, needle[0], s.n - from);
+        return hit ? (long)(hit - s.p) : -1;
+    }
+    return pc_find_slow(s, needle, k, from);
 }
 
-int pc_endswith(pc_span s, const char *suffix)
+char *pc_replace_n(pc_arena *a, pc_span s, const char *old, size_t ko, const char *new_,
+                   size_t kn, long count)
 {
-    size_t k = strlen(suffix);
-    return s.n >= k && memcmp(s.p + s.n - k, suffix, k) == 0;
-}
-
-int pc_eq(pc_span s, const char *z)
-{
-    size_t k = strlen(z);
-    return s.n == k && memcmp(s.p, z, k) == 0;
-}
-
-char *pc_replace(pc_arena *a, pc_span s, const char *old, const char *new_, long count)
-{
-    size_t ko = strlen(old), kn = strlen(new_);
+    if (ko == 1 && (count == 0 || !memchr(s.p, old[0], s.n)))
+        return pc_arena_strndup(a, s.p, s.n); /* nothing to replace: a copy */
     size_t hits = 0;
-    for (long at = pc_find(s, old, 0); at >= 0 && (count < 0 || (long)hits < count);
-         at = pc_find(s, old, (size_t)at + ko))
+    for (long at = find_k(s, old, ko, 0); at >= 0 && (count < 0 || (long)hits < count);
+         at = find_k(s, old, ko, (size_t)at + ko))
         hits++;
     char *out = pc_arena_alloc(a, s.n + hits * kn + 1);
     if (!out)
         return NULL;
     size_t o = 0, st = 0, done = 0;
     long at;
-    while (done < hits && (at = pc_find(s, old, st)) >= 0) {
+    while (done < hits && (at = find_k(s, old, ko, st)) >= 0) {
         memcpy(out + o, s.p + st, (size_t)at - st);
         o += (size_t)at - st;
         memcpy(out + o, new_, kn);

@@ -13,6 +13,7 @@
 #define PC_FINREADER_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "petrarch.h"
 #include "../util/arena.h"
@@ -72,7 +73,11 @@ static inline pc_span pc_sp(const char *p, size_t n)
     pc_span s = {p, n};
     return s;
 }
-pc_span pc_sz(const char *s); /* span of a NUL-terminated string */
+/* span of a NUL-terminated string */
+static inline pc_span pc_sz(const char *s)
+{
+    return pc_sp(s, strlen(s));
+}
 
 pc_span pc_strip(pc_span s, pc_ws ws);
 /* Byte length of the whitespace character at s.p[i], 0 if it is none. */
@@ -81,18 +86,49 @@ size_t pc_space_len(pc_span s, size_t i, pc_ws ws);
 long pc_split_ws(pc_arena *a, pc_span s, pc_ws ws, pc_span **out);
 /* s.split(sep) for a non-empty sep: always >= 1 part; -1 on OOM. */
 long pc_split_sep(pc_arena *a, pc_span s, const char *sep, pc_span **out);
-/* s.find(needle, from): byte offset or -1. */
-long pc_find(pc_span s, const char *needle, size_t from);
+/* s.find(needle, from): byte offset or -1.  (These small ones are inline:
+ * the readers call them millions of times, mostly with literal arguments
+ * whose strlen the compiler folds.) */
+long pc_find_slow(pc_span s, const char *needle, size_t k, size_t from);
+static inline long pc_find(pc_span s, const char *needle, size_t from)
+{
+    size_t k = strlen(needle);
+    if (k == 1) {
+        if (from >= s.n)
+            return -1;
+        const char *hit = memchr(s.p + from, needle[0], s.n - from);
+        return hit ? (long)(hit - s.p) : -1;
+    }
+    return pc_find_slow(s, needle, k, from);
+}
 static inline int pc_contains(pc_span s, const char *needle)
 {
     return pc_find(s, needle, 0) >= 0;
 }
-int pc_startswith(pc_span s, const char *prefix);
-int pc_endswith(pc_span s, const char *suffix);
-int pc_eq(pc_span s, const char *z);
+static inline int pc_startswith(pc_span s, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    return s.n >= k && memcmp(s.p, prefix, k) == 0;
+}
+static inline int pc_endswith(pc_span s, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return s.n >= k && memcmp(s.p + s.n - k, suffix, k) == 0;
+}
+static inline int pc_eq(pc_span s, const char *z)
+{
+    size_t k = strlen(z);
+    return s.n == k && memcmp(s.p, z, k) == 0;
+}
 /* s.replace(old, new, count) with count < 0 meaning all; NUL-terminated
  * result in a (NULL on OOM).  old must not be empty. */
-char *pc_replace(pc_arena *a, pc_span s, const char *old, const char *new_, long count);
+char *pc_replace_n(pc_arena *a, pc_span s, const char *old, size_t ko, const char *new_,
+                   size_t kn, long count);
+static inline char *pc_replace(pc_arena *a, pc_span s, const char *old, const char *new_,
+                               long count)
+{
+    return pc_replace_n(a, s, old, strlen(old), new_, strlen(new_), count);
+}
 /* Concatenate spans into a NUL-terminated string in a (NULL on OOM). */
 char *pc_concat(pc_arena *a, size_t nparts, const pc_span *parts);
 /* Byte length of the last code point of s (0 if s is empty): s[:-1]. */

@@ -50,11 +50,22 @@ static int append_code(pc_dicts *d, const char *code)
     return 0;
 }
 
-/* forms.insert(at, s) */
+/* Each '+' doubles a line's forms, without limit in PETRARCH2 (a line with
+ * 40 of them would need 2^40 forms: it hangs).  The Phoenix file needs at
+ * most 64; a line that would pass this many is skipped with a warning. */
+#define MAX_FORMS 4096
+
+/* forms.insert(at, s); 1 (warned: skip the line) past MAX_FORMS */
 static int insert_form(ictx *c, size_t at, char *s)
 {
     if (!s)
         return -1;
+    if (c->n >= MAX_FORMS) {
+        pc_fin_warn(&c->fin, "the phrase expands to more than %d forms ('+', 'N:', 'V:'; "
+                             "PETRARCH2 would run out of time or memory); line skipped",
+                    MAX_FORMS);
+        return 1;
+    }
     if (c->n == c->cap) {
         size_t ncap = c->cap ? c->cap * 2 : 8;
         char **nv = pc_arena_realloc(c->tmp, c->forms, c->cap * sizeof *nv, ncap * sizeof *nv);

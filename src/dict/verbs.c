@@ -19,6 +19,15 @@
  * file:line and skip the line; what was stored before stays, as in Python.
  * PETRARCH2 cannot read a non-ASCII line at all (str.startswith(unicode)
  * raises UnicodeDecodeError); we warn and read it as UTF-8.
+ *
+ * --fixed (d->fixed, off by default; nothing changes without it): a "<!"
+ * line starts a comment that ends at the first line containing "-->" and
+ * patterns go on being read after it; and an event code convert_code cannot
+ * convert (outside CAMEO, e.g. the WEIS codes of PETR.Validate.verbs.txt) is
+ * not stored: such a verb is read without a code (as PETRARCH2 itself treats
+ * a failing code of a compound verb), such a pattern or transformation is
+ * skipped, each with a warning.  PETRARCH2 would store the code and crash on
+ * the first sentence that uses it.
  */
 #include <stdio.h>
 #include <string.h>
@@ -49,6 +58,7 @@ typedef struct vctx {
     const char *meaning; /* block_meaning, in d->arena */
     pc_span code;        /* block_code (the "[...]" word), in d->arena */
     int record_patterns, syn;
+    int in_comment;      /* --fixed: inside a multi-line <!-- --> comment */
     pc_span line;        /* the raw line, with its '\n' */
     const char *line_nonl; /* line[:-1] in d->arena, made on first use */
 } vctx;
@@ -64,6 +74,13 @@ typedef struct vctx {
 static int oom_if_null(const void *p)
 {
     return p ? 0 : -1;
+}
+
+/* --fixed: is code one that PETRARCH2 would store and later crash on? */
+static int fixed_rejects(const vctx *v, const char *code)
+{
+    long a, p;
+    return v->d->fixed && code[0] && pc_cameo_to_internal(code, &a, &p) != 0;
 }
 
 /* line[:-1] (Python drops the last byte, newline or not). */
@@ -465,6 +482,15 @@ static int add_pattern_in(vctx *v, const char *pat)
         return 1;
     }
     pc_span code = post[--npost];
+    if (v->d->fixed) { /* checked before the trie path is made */
+        const char *c = inner(v, code);
+        TRY(oom_if_null(c));
+        if (fixed_rejects(v, c)) {
+            pc_fin_warn(&v->fin, "pattern code '%s' is not a CAMEO code; pattern skipped "
+                                 "(--fixed)", c);
+            return 1;
+        }
+    }
     patseg a, b;
     TRY(resolve_patseg(v, pre, (size_t)npre, &a));
     TRY(resolve_patseg(v, post, (size_t)npost, &b));
@@ -609,6 +635,11 @@ static int synonym_line(vctx *v)
     leaf->line = line_nonl(v);
     TRY(oom_if_null(leaf->code));
     TRY(oom_if_null(leaf->line));
+    if (fixed_rejects(v, leaf->code)) {
+        pc_fin_warn(&v->fin, "verb code '%s' is not a CAMEO code; verb read without a code "
+                             "(--fixed)", leaf->code);
+        leaf->code = "";
+    }
     for (size_t i = 0; i < words.n; i++) {
         pc_span wstem = words.v[i];
         /* front/back carry over from earlier words that had them */
@@ -674,6 +705,15 @@ static int transform_line(vctx *v)
     long nans = pc_split_ws(v->tmp, segs[1], UNI, &ans);
     if (npat < 0 || nans < 0)
         return -1;
+    if (v->d->fixed && nans >= 3 && !pc_eq(ans[2], "Q")) {
+        char *c = pc_arena_strndup(v->tmp, ans[2].p, ans[2].n);
+        TRY(oom_if_null(c));
+        if (fixed_rejects(v, c)) {
+            pc_fin_warn(&v->fin, "transformation code '%s' is not a CAMEO code; line skipped "
+                                 "(--fixed)", c);
+            return 1;
+        }
+    }
     pc_dnode *path = v->d->transforms;
     long lo = 0, hi = npat; /* ev2 = pat[lo:hi] */
     while (hi - lo > 1) {
@@ -729,6 +769,10 @@ static int block_line(vctx *v)
 static int verb_line(vctx *v)
 {
     pc_span l = v->line;
+    if (v->d->fixed && (v->in_comment || pc_startswith(l, "<!"))) {
+        v->in_comment = !pc_contains(l, "-->"); /* a comment, patterns go on */
+        return 0;
+    }
     if (pc_startswith(l, "<!")) {
         v->record_patterns = 0;
         return 0;

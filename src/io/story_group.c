@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/arena.h"
+#include "util/alloc.h"
 
 struct pc_group {
     pc_arena *a;              /* everything of the open story */
@@ -14,8 +15,6 @@ struct pc_group {
     pc_sentence_in *sents;
     long *lines;
     size_t n, cap;
-    size_t *index;            /* open addressing over sents[] by sent id; SIZE_MAX = empty */
-    size_t index_cap;         /* power of two, >= 2 * cap */
     uint64_t *seen;           /* hashes of story ids opened so far; 0 = empty */
     size_t seen_n, seen_cap;
     int seen_full;
@@ -33,12 +32,12 @@ static uint64_t fnv1a(const char *s)
 
 pc_group *pc_group_new(void)
 {
-    pc_group *g = calloc(1, sizeof *g);
+    pc_group *g = pc_calloc(1, sizeof *g);
     if (!g)
         return NULL;
     g->a = pc_arena_new(0);
     if (!g->a) {
-        free(g);
+        pc_free(g);
         return NULL;
     }
     return g;
@@ -49,8 +48,8 @@ void pc_group_free(pc_group *g)
     if (!g)
         return;
     pc_arena_free(g->a);
-    free(g->seen);
-    free(g);
+    pc_free(g->seen);
+    pc_free(g);
 }
 
 const char *pc_group_story_id(const pc_group *g)
@@ -86,13 +85,13 @@ static int seen_check(pc_group *g, const char *id)
             return 0;
         }
         size_t ncap = g->seen_cap ? g->seen_cap * 2 : 1024;
-        uint64_t *nt = calloc(ncap, sizeof *nt);
+        uint64_t *nt = pc_calloc(ncap, sizeof *nt);
         if (!nt)
             return -1;
         for (size_t i = 0; i < g->seen_cap; i++)
             if (g->seen[i])
                 seen_insert(nt, ncap, g->seen[i]);
-        free(g->seen);
+        pc_free(g->seen);
         g->seen = nt;
         g->seen_cap = ncap;
     }
@@ -114,57 +113,31 @@ int pc_group_open(pc_group *g, const char *story_id, const char *date, const cha
     return seen_check(g, story_id);
 }
 
-static size_t *index_slot(pc_group *g, const char *sent_id)
-{
-    size_t i = (size_t)fnv1a(sent_id) & (g->index_cap - 1);
-    while (g->index[i] != SIZE_MAX && strcmp(g->sents[g->index[i]].sent_id, sent_id) != 0)
-        i = (i + 1) & (g->index_cap - 1);
-    return &g->index[i];
-}
-
 static int grow(pc_group *g)
 {
     size_t ncap = g->cap ? g->cap * 2 : 16;
     pc_sentence_in *ns = pc_arena_realloc(g->a, g->sents, g->n * sizeof *ns, ncap * sizeof *ns);
     long *nl = pc_arena_realloc(g->a, g->lines, g->n * sizeof *nl, ncap * sizeof *nl);
-    size_t *ni = pc_arena_alloc(g->a, 2 * ncap * sizeof *ni);
-    if (!ns || !nl || !ni)
+    if (!ns || !nl)
         return -1;
     g->sents = ns;
     g->lines = nl;
     g->cap = ncap;
-    g->index = ni;
-    g->index_cap = 2 * ncap;
-    memset(ni, 0xff, g->index_cap * sizeof *ni);
-    for (size_t k = 0; k < g->n; k++)
-        *index_slot(g, g->sents[k].sent_id) = k;
     return 0;
 }
 
 int pc_group_add(pc_group *g, const char *sent_id, const char *text, size_t text_n,
-                 const char *parse, size_t parse_n, long line, long *replaced_line)
+                 const char *parse, size_t parse_n, long line)
 {
     if (g->n == g->cap && grow(g) < 0)
         return -1;
-    char *t = pc_arena_strndup(g->a, text, text_n);
-    char *p = pc_arena_strndup(g->a, parse, parse_n);
-    if (!t || !p)
-        return -1;
-    size_t *slot = index_slot(g, sent_id);
-    if (*slot != SIZE_MAX) {
-        pc_sentence_in *s = &g->sents[*slot];
-        s->text = t;
-        s->parse = p;
-        *replaced_line = g->lines[*slot];
-        g->lines[*slot] = line;
-        return 1;
-    }
     char *id = pc_arena_strdup(g->a, sent_id);
-    if (!id)
+    char *t = pc_arena_strndup(g->a, text, text_n);
+    char *p = parse ? pc_arena_strndup(g->a, parse, parse_n) : NULL;
+    if (!id || !t || (parse && !p))
         return -1;
     g->sents[g->n] = (pc_sentence_in){.sent_id = id, .text = t, .parse = p};
-    g->lines[g->n] = line;
-    *slot = g->n++;
+    g->lines[g->n++] = line;
     return 0;
 }
 
@@ -187,9 +160,8 @@ void pc_group_clear(pc_group *g)
 {
     pc_arena_reset(g->a);
     g->open = 0;
-    g->n = g->cap = g->index_cap = 0;
+    g->n = g->cap = 0;
     g->sents = NULL;
     g->lines = NULL;
-    g->index = NULL;
     g->story_id = g->date = g->source = NULL;
 }

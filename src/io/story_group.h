@@ -28,12 +28,11 @@ int pc_group_open(pc_group *g, const char *story_id, const char *date, const cha
 int pc_group_seen_full(const pc_group *g);
 
 /* Add a sentence to the open story (strings are copied; text/parse are n
- * bytes).  If the story already has this sentence id, the new one replaces it
- * in its place, as a Python dict assignment does: returns the replaced
- * record's line (> 0) via *replaced_line and 1.  Returns 0 when added, -1 on
- * OOM. */
+ * bytes; parse may be NULL: a text-only record).  A sentence id the story
+ * already has is added again (the caller decides what a repeated id
+ * means).  0, or -1 on OOM. */
 int pc_group_add(pc_group *g, const char *sent_id, const char *text, size_t text_n,
-                 const char *parse, size_t parse_n, long line, long *replaced_line);
+                 const char *parse, size_t parse_n, long line);
 
 size_t pc_group_count(const pc_group *g);
 

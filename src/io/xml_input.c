@@ -4,6 +4,13 @@
  * (story_group.c), which is handed to the callback when the story id
  * changes or the file ends.
  *
+ * After an XML syntax error expat cannot go on, so the reader starts a new
+ * parser at the next "<Sentence" found in the raw bytes (a scanner runs
+ * ahead of expat and keeps their offsets) and reads each record from there
+ * on as a document of its own; the "junk after document element" error
+ * between two such records is expected and not reported.  Offsets, lines
+ * and columns stay those of the file (base, line_base, col_base).
+ *
  * Element text follows ElementTree's .text, which PETRARCH2 reads: the
  * character data before the element's first child element (comments and
  * processing instructions are dropped, CDATA is data), None when there is
@@ -15,8 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "record_check.h"
 #include "story_group.h"
 #include "util/error.h"
+#include "util/alloc.h"
 
 #define CHUNK (64 * 1024)
 
@@ -47,15 +56,22 @@ struct pc_xml_reader {
 
     /* per file */
     XML_Parser p;
+    char *buf;                  /* CHUNK bytes: the data being parsed */
     const char *file;
     long depth;
     long file_records;
     long once_count[W_NKINDS];
-    XML_Index last_event_end;   /* byte just after the last event expat reported */
-    XML_Index *pending;         /* offsets of "<Sentence" seen in raw bytes, not yet passed */
+    XML_Index last_event_end;   /* file offset just after the last event expat reported */
+    XML_Index *pending;         /* file offsets of "<Sentence" seen in raw bytes, not yet passed */
     size_t pend_head, pend_n, pend_cap;
     int match;                  /* chars of "<Sentence" matched by the raw scanner */
     XML_Index match_start;
+    /* the current parser: where its input starts in the file */
+    XML_Index base;
+    long line_base, col_base;   /* file line before its line 1; columns before its column 0 */
+    int resynced;               /* started at a "<Sentence" after an error */
+    int root_done;              /* its document's root element has ended */
+    int junk_warned;
 
     /* the record being read */
     int in_rec;
@@ -76,7 +92,7 @@ static int sbuf_set(sbuf *b, const char *s, size_t n)
         size_t cap = b->cap ? b->cap : 64;
         while (cap < n + 1)
             cap *= 2;
-        char *np = realloc(b->p, cap);
+        char *np = pc_realloc(b->p, cap);
         if (!np)
             return -1;
         b->p = np;
@@ -94,7 +110,7 @@ static int sbuf_append(sbuf *b, const char *s, size_t n)
         size_t cap = b->cap ? b->cap : 256;
         while (cap < b->n + n + 1)
             cap *= 2;
-        char *np = realloc(b->p, cap);
+        char *np = pc_realloc(b->p, cap);
         if (!np)
             return -1;
         b->p = np;
@@ -143,7 +159,7 @@ static int push_pending(pc_xml_reader *r, XML_Index off)
     }
     if (r->pend_n == r->pend_cap) {
         size_t cap = r->pend_cap ? r->pend_cap * 2 : 64;
-        XML_Index *np = realloc(r->pending, cap * sizeof *np);
+        XML_Index *np = pc_realloc(r->pending, cap * sizeof *np);
         if (!np)
             return -1;
         r->pending = np;
@@ -153,7 +169,7 @@ static int push_pending(pc_xml_reader *r, XML_Index off)
     return 0;
 }
 
-static int raw_scan(pc_xml_reader *r, const char *s, size_t n, XML_Index base, long *count)
+static int raw_scan(pc_xml_reader *r, const char *s, size_t n, XML_Index base)
 {
     static const char pat[] = "<Sentence";
     const int plen = (int)sizeof pat - 1;
@@ -162,9 +178,7 @@ static int raw_scan(pc_xml_reader *r, const char *s, size_t n, XML_Index base, l
         if (r->match == plen) {
             r->match = 0;
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/') {
-                if (count)
-                    (*count)++;
-                else if (push_pending(r, r->match_start) < 0)
+                if (push_pending(r, r->match_start) < 0)
                     return -1;
                 continue;
             }
@@ -186,11 +200,23 @@ static int raw_scan(pc_xml_reader *r, const char *s, size_t n, XML_Index base, l
  * been seen by expat, so they are no longer pending. */
 static void advance(pc_xml_reader *r)
 {
-    XML_Index end = XML_GetCurrentByteIndex(r->p) + XML_GetCurrentByteCount(r->p);
+    XML_Index end = r->base + XML_GetCurrentByteIndex(r->p) + XML_GetCurrentByteCount(r->p);
     if (end > r->last_event_end)
         r->last_event_end = end;
     while (r->pend_head < r->pend_n && r->pending[r->pend_head] < r->last_event_end)
         r->pend_head++;
+}
+
+/* The position expat is at, as a line and column of the file. */
+static long cur_line(pc_xml_reader *r)
+{
+    return (long)XML_GetCurrentLineNumber(r->p) + r->line_base;
+}
+
+static unsigned long cur_col(pc_xml_reader *r)
+{
+    unsigned long c = (unsigned long)XML_GetCurrentColumnNumber(r->p) + 1;
+    return XML_GetCurrentLineNumber(r->p) == 1 ? c + (unsigned long)r->col_base : c;
 }
 
 /* ------------------------------------------------------------- stories */
@@ -235,10 +261,18 @@ static void finish_record(pc_xml_reader *r)
         problem = r->has_date ? "empty date attribute" : "no date attribute";
     else if (r->text.state == 0 || r->text.b.n == 0)
         problem = r->text.state == 0 ? "no <Text> element" : "empty <Text>";
-    else if (r->parse.state == 0 || r->parse.b.n == 0)
-        problem = r->parse.state == 0 ? "no <Parse> element" : "empty <Parse>";
+    else if (r->parse.state != 0 && r->parse.b.n == 0)
+        problem = "empty <Parse>";
     else if (r->text.too_big || r->parse.too_big)
         problem = "<Text> or <Parse> longer than the limit of 64 MiB";
+    int has_parse = r->parse.state != 0;
+    char why[300];
+    pc_parse_verdict pv = PC_PARSE_OK;
+    if (!problem && has_parse) {
+        pv = pc_check_parse(r->parse.b.p, r->parse.b.n, why, sizeof why);
+        if (pv == PC_PARSE_REJECT)
+            problem = why;
+    }
 
     const char *story_id = id, *sent_id = "0", *source = NULL;
     char *us = NULL;
@@ -268,6 +302,11 @@ static void finish_record(pc_xml_reader *r)
         diag(r, 1, line, id, "record skipped: %s", problem);
         return;
     }
+    if (pv == PC_PARSE_WARN) {
+        char full[300];
+        snprintf(full, sizeof full, "%s%s%s", story_id, us ? "_" : "", us ? sent_id : "");
+        diag(r, 0, line, full, "%s", why);
+    }
 
     const char *cur = pc_group_story_id(r->g);
     if (!cur || strcmp(cur, story_id) != 0) {
@@ -288,19 +327,9 @@ static void finish_record(pc_xml_reader *r)
                  "detected", PC_GROUP_MAX_SEEN);
         }
     }
-    long old_line = 0;
-    int rep = pc_group_add(r->g, sent_id, r->text.b.p, r->text.b.n, r->parse.b.p,
-                           r->parse.b.n, line, &old_line);
-    if (rep < 0)
+    if (pc_group_add(r->g, sent_id, r->text.b.p, r->text.b.n, has_parse ? r->parse.b.p : NULL,
+                     r->parse.b.n, line) < 0)
         goto oom;
-    if (rep) {
-        r->st.replaced++;
-        char full[300];
-        snprintf(full, sizeof full, "%s_%s", story_id, sent_id);
-        diag(r, 0, line, full,
-             "sentence id repeats in its story: this record replaces the one on line %ld "
-             "(as PETRARCH2 does)", old_line);
-    }
     return;
 oom:
     r->oom = 1;
@@ -334,7 +363,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
             }
         } else if (strcmp(name, "Sentence") == 0 && !r->nested_warned) {
             r->nested_warned = 1;
-            diag(r, 0, XML_GetCurrentLineNumber(r->p), r->has_id ? r->id.p : "",
+            diag(r, 0, cur_line(r), r->has_id ? r->id.p : "",
                  "a <Sentence> inside a <Sentence> record is ignored");
         }
         return;
@@ -345,7 +374,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
     r->file_records++;
     r->in_rec = 1;
     r->rec_depth = r->depth;
-    r->rec_line = (long)XML_GetCurrentLineNumber(r->p);
+    r->rec_line = cur_line(r);
     r->has_date = r->has_id = r->has_source = r->has_sentence = 0;
     r->nested_warned = 0;
     r->text.state = r->parse.state = 0;
@@ -384,7 +413,8 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
         r->in_rec = 0;
         finish_record(r);
     }
-    r->depth--;
+    if (--r->depth == 0)
+        r->root_done = 1;
 }
 
 static void XMLCALL on_data(void *ud, const XML_Char *s, int len)
@@ -416,12 +446,12 @@ static void XMLCALL on_other(void *ud, const XML_Char *s, int len)
 pc_xml_reader *pc_xml_reader_new(pc_xml_story_fn story, void *story_ud, pc_xml_diag_fn dg,
                                  void *diag_ud)
 {
-    pc_xml_reader *r = calloc(1, sizeof *r);
+    pc_xml_reader *r = pc_calloc(1, sizeof *r);
     if (!r)
         return NULL;
     r->g = pc_group_new();
     if (!r->g) {
-        free(r);
+        pc_free(r);
         return NULL;
     }
     r->story_fn = story;
@@ -443,36 +473,15 @@ void pc_xml_reader_free(pc_xml_reader *r)
     pc_group_free(r->g);
     sbuf *bufs[] = {&r->date, &r->id, &r->source, &r->sentence, &r->text.b, &r->parse.b};
     for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
-        free(bufs[i]->p);
-    free(r->pending);
-    free(r);
+        pc_free(bufs[i]->p);
+    pc_free(r->pending);
+    pc_free(r->buf);
+    pc_free(r);
 }
 
 const pc_xml_stats *pc_xml_reader_stats(const pc_xml_reader *r)
 {
     return &r->st;
-}
-
-/* After an XML error: the records expat did not finish are lost; count the
- * <Sentence tags not yet passed and those in the rest of the file. */
-static pc_status count_lost(pc_xml_reader *r, FILE *f, pc_error *err)
-{
-    long tail = (long)(r->pend_n - r->pend_head);
-    char buf[CHUNK];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        raw_scan(r, buf, n, 0, &tail);
-    if (ferror(f))
-        return pc_error_set(err, PC_ERR_IO, r->file, 0, NULL,
-                            "read error after an XML error");
-    long lost = tail + (r->in_rec ? 1 : 0);
-    r->st.records += tail;
-    r->st.lost += lost;
-    if (lost > 0)
-        diag(r, 1, 0, "",
-             "%ld record%s not read because of the XML error (counted by their <Sentence tags)",
-             lost, lost == 1 ? "" : "s");
-    return PC_OK;
 }
 
 static void end_of_file_notes(pc_xml_reader *r)
@@ -483,6 +492,123 @@ static void end_of_file_notes(pc_xml_reader *r)
     if (r->once_count[W_MANY_UNDERSCORES] > 1)
         diag(r, 0, 0, "", "%ld ids in this file had several '_' (see above)",
              r->once_count[W_MANY_UNDERSCORES]);
+}
+
+static void setup_parser(pc_xml_reader *r)
+{
+    XML_SetUserData(r->p, r);
+    XML_SetElementHandler(r->p, on_start, on_end);
+    XML_SetCharacterDataHandler(r->p, on_data);
+    XML_SetDefaultHandlerExpand(r->p, on_other);
+}
+
+/* After an error at file offset epos: the pending "<Sentence" tags before
+ * it were never reported by expat, so their records are lost; drop and
+ * count them.  The tag the current parser started at counts among them
+ * when the error is right there, so that every restart makes progress. */
+static long drop_unread_tags(pc_xml_reader *r, XML_Index epos)
+{
+    long k = 0;
+    while (r->pend_head < r->pend_n &&
+           (r->pending[r->pend_head] < epos ||
+            (r->resynced && r->pending[r->pend_head] == r->base))) {
+        r->pend_head++;
+        k++;
+    }
+    return k;
+}
+
+/* expat stopped on an error: report it (unless it is in the text after a
+ * document's end -- expected between two records read as separate
+ * documents), count the records it costs, and forget the record in
+ * progress. */
+static void on_parse_error(pc_xml_reader *r)
+{
+    enum XML_Error code = XML_GetErrorCode(r->p);
+    XML_Index idx = XML_GetCurrentByteIndex(r->p);
+    XML_Index epos = idx >= 0 ? r->base + idx : r->last_event_end;
+    int junk = r->root_done; /* whatever the error, it is after the document */
+    long skipped = drop_unread_tags(r, epos);
+    long lost = skipped + (r->in_rec ? 1 : 0);
+    r->st.records += skipped; /* never seen by on_start */
+    r->st.lost += lost;
+    if (junk && lost == 0) {
+        if (!r->resynced && !r->junk_warned) {
+            r->junk_warned = 1;
+            diag(r, 0, cur_line(r), "",
+                 "text after the end of the XML document (PETRARCH2 would stop here): "
+                 "the records in it are read too");
+        }
+    } else if (lost == 0) {
+        diag(r, 1, cur_line(r), "", "XML error at column %lu: %s", cur_col(r),
+             XML_ErrorString(code));
+    } else {
+        diag(r, 1, cur_line(r), r->in_rec && r->has_id ? r->id.p : "",
+             "XML error at column %lu: %s; %ld record%s lost (reading goes on at the next "
+             "<Sentence>)", cur_col(r), XML_ErrorString(code), lost, lost == 1 ? "" : "s");
+    }
+    r->in_rec = 0;
+    r->collect = NULL;
+    r->depth = 0;
+    r->root_done = 0;
+}
+
+/* Newlines in s[0..n), and the bytes after the last one (n if none). */
+static long count_lines(const char *s, size_t n, size_t *tail)
+{
+    long k = 0;
+    *tail = n;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\n') {
+            k++;
+            *tail = n - i - 1;
+        }
+    return k;
+}
+
+/* Where the chunk in r->buf starts in the file. */
+typedef struct chunk_pos {
+    XML_Index off;
+    long lines;  /* newlines before it */
+    long col;    /* bytes after the last of them */
+} chunk_pos;
+
+/* A new parser reading from the pending "<Sentence" at file offset at, a
+ * record as a document of its own.  Returns where in r->buf to go on. */
+static size_t restart_at(pc_xml_reader *r, XML_Index at, const chunk_pos *c)
+{
+    static const char pat[] = "<Sentence";
+    XML_ParserReset(r->p, NULL);
+    setup_parser(r);
+    r->base = at;
+    r->resynced = 1;
+    if (at >= c->off) {
+        size_t k = (size_t)(at - c->off), tail;
+        long nl = count_lines(r->buf, k, &tail);
+        r->line_base = c->lines + nl;
+        r->col_base = nl ? (long)tail : c->col + (long)k;
+        return k;
+    }
+    /* the tag began at the end of the previous chunk, which is gone; its
+     * bytes there are the start of the pattern the scanner matched */
+    size_t k = (size_t)(c->off - at);
+    if (k > sizeof pat - 1)
+        k = sizeof pat - 1;
+    r->line_base = c->lines;
+    r->col_base = c->col - (long)k;
+    XML_Parse(r->p, pat, (int)k, 0);
+    return 0;
+}
+
+/* Reading the file failed after the chunk c: the record in progress is
+ * lost, the complete ones before it are handed on. */
+static pc_status read_failed(pc_xml_reader *r, const chunk_pos *c, pc_error *err)
+{
+    if (r->in_rec)
+        r->st.lost++;
+    flush_story(r);
+    return pc_error_set(err, PC_ERR_IO, r->file, c->lines + 1, NULL,
+                        "read error; the rest of the file is not read");
 }
 
 pc_status pc_xml_read(pc_xml_reader *r, FILE *f, const char *filename, pc_error *err)
@@ -498,47 +624,59 @@ pc_status pc_xml_read(pc_xml_reader *r, FILE *f, const char *filename, pc_error 
     r->in_rec = 0;
     r->collect = NULL;
     r->st.stopped = 0;
+    r->base = 0;
+    r->line_base = r->col_base = 0;
+    r->resynced = r->junk_warned = r->root_done = 0;
+    if (!r->buf && !(r->buf = pc_malloc(CHUNK)))
+        return pc_error_set(err, PC_ERR_NOMEM, r->file, 0, NULL, "out of memory (XML buffer)");
     r->p = XML_ParserCreate(NULL);
     if (!r->p)
         return pc_error_set(err, PC_ERR_NOMEM, r->file, 0, NULL, "out of memory (XML parser)");
-    XML_SetUserData(r->p, r);
-    XML_SetElementHandler(r->p, on_start, on_end);
-    XML_SetCharacterDataHandler(r->p, on_data);
-    XML_SetDefaultHandlerExpand(r->p, on_other);
+    setup_parser(r);
 
     pc_status st = PC_OK;
-    XML_Index off = 0;
+    chunk_pos c = {0, 0, 0};
+    int waiting = 0; /* after an error: no parser until the next "<Sentence" */
     for (;;) {
-        void *buf = XML_GetBuffer(r->p, CHUNK);
-        if (!buf) {
-            st = pc_error_set(err, PC_ERR_NOMEM, r->file, 0, NULL, "out of memory (XML buffer)");
-            break;
-        }
-        size_t n = fread(buf, 1, CHUNK, f);
-        if (ferror(f)) {
-            st = pc_error_set(err, PC_ERR_IO, r->file, 0, NULL, "read error");
-            break;
-        }
-        int final = n == 0;
-        if (raw_scan(r, buf, n, off, NULL) < 0) {
+        size_t n = fread(r->buf, 1, CHUNK, f);
+        int read_error = ferror(f) != 0; /* after the n bytes, which are parsed */
+        int final = n == 0 && !read_error;
+        if (raw_scan(r, r->buf, n, c.off) < 0) {
             r->oom = 1;
             break;
         }
-        off += (XML_Index)n;
-        if (final && off == 0) {
+        if (final && c.off == 0) {
             diag(r, 1, 0, "", "empty file: no records");
             break;
         }
-        if (XML_ParseBuffer(r->p, (int)n, final) == XML_STATUS_ERROR) {
+        if (read_error && n == 0) {
+            st = read_failed(r, &c, err);
+            break;
+        }
+        size_t start = 0;
+        for (;;) {
+            if (waiting) {
+                if (r->pend_head == r->pend_n)
+                    break; /* nothing to read in this chunk */
+                start = restart_at(r, r->pending[r->pend_head], &c);
+                waiting = 0;
+            }
+            if (XML_Parse(r->p, r->buf + start, (int)(n - start), final) != XML_STATUS_ERROR)
+                break;
             if (r->oom || r->st.stopped)
                 break;
-            diag(r, 1, (long)XML_GetCurrentLineNumber(r->p), r->in_rec && r->has_id ? r->id.p : "",
-                 "XML error at column %lu: %s; the rest of the file is not read",
-                 (unsigned long)XML_GetCurrentColumnNumber(r->p) + 1,
-                 XML_ErrorString(XML_GetErrorCode(r->p)));
-            if (!r->oom)
-                flush_story(r); /* the complete records before the error */
-            st = count_lost(r, f, err);
+            on_parse_error(r);
+            waiting = 1;
+        }
+        if (r->oom || r->st.stopped)
+            break;
+        size_t tail;
+        long nl = count_lines(r->buf, n, &tail);
+        c.lines += nl;
+        c.col = nl ? (long)tail : c.col + (long)n;
+        c.off += (XML_Index)n;
+        if (read_error) {
+            st = read_failed(r, &c, err);
             break;
         }
         if (final) {
@@ -550,7 +688,7 @@ pc_status pc_xml_read(pc_xml_reader *r, FILE *f, const char *filename, pc_error 
     }
     if (r->oom && st == PC_OK)
         st = pc_error_set(err, PC_ERR_NOMEM, r->file, 0, NULL, "out of memory reading input");
-    if (st != PC_OK || r->st.stopped)
+    if (r->oom || r->st.stopped)
         pc_group_clear(r->g); /* not handed on: an aborted read */
     end_of_file_notes(r);
     XML_ParserFree(r->p);

@@ -25,54 +25,41 @@
  *   story            date and source come from the story's first record (as
  *                    PETRARCH2 keeps its first record's meta); a missing source
  *                    is NULL (written "NULL").
- *   same sentence id twice in a story: the later record replaces the earlier
- *                    in its place (dict assignment), with a warning.
+ *   same sentence id twice in a story: both are handed on (PETRARCH2 keeps
+ *                    only the later one); the caller renames the later one
+ *                    (story/dup_ids.h).
  *   a story id seen again after other stories: PETRARCH2 merges the two into
  *                    one story; a stream cannot, so it is coded as a separate
- *                    story, with a warning (detected for the first 1M ids).
+ *                    story, with a warning (detected for the first 1M ids),
+ *                    unless the caller merges (pc_xml_reader_set_merging).
+ *   no <Parse>       a text-only record: handed on with parse NULL, for the
+ *                    raw-text path (raw_text.h).
+ *   the parse        checked by pc_check_parse (record_check.h): too many
+ *                    nodes rejects the record, unbalanced brackets warn.
  * Rejected records (an error each, file:line + id, and counted): missing or
- * empty id or date, no <Text> or empty <Text>, no <Parse> or empty <Parse>,
- * a Text or Parse over PC_XML_MAX_FIELD bytes.  An XML syntax error ends the
- * file (expat cannot resume): it is reported, complete records before it are
- * coded, and the <Sentence tags after it are counted as lost. */
+ * empty id or date, no <Text> or empty <Text>, empty <Parse>, a Text or
+ * Parse over PC_XML_MAX_FIELD bytes, a parse over the node limit.
+ * An XML syntax error (bad entity, invalid UTF-8, NUL byte, truncation...)
+ * loses the record it is in: it is reported, and reading resumes at the
+ * next "<Sentence" in the raw bytes, each record then being read as a
+ * document of its own; the <Sentence tags skipped are counted as lost.
+ * Text after the document's end is read the same way (a warning).  So one
+ * damaged record costs that record, not the rest of the file. */
 #ifndef PC_XML_INPUT_H
 #define PC_XML_INPUT_H
 
 #include <stdio.h>
 
 #include "petrarch.h"
+#include "reader.h"
 
 #define PC_XML_MAX_FIELD (64u << 20) /* bytes of one <Text> or <Parse> */
 
-/* Where a story's records are: file, and the line of each sentence's
- * <Sentence> tag (parallel to story->sents). */
-typedef struct pc_xml_loc {
-    const char *file;
-    const long *lines;
-} pc_xml_loc;
-
-/* Called once per story.  Return 0 to go on, non-zero to stop reading:
- * pc_xml_read then returns PC_OK at once with stats.stopped set (the caller
- * keeps the reason in its own state). */
-typedef int (*pc_xml_story_fn)(void *ud, const pc_story_in *story, const pc_xml_loc *loc);
-
-/* A diagnostic: is_error 1 for a rejected record / lost input, 0 for a warning.
- * d->file, d->line, d->record_id (may be "") and d->message are filled. */
-typedef void (*pc_xml_diag_fn)(void *ud, int is_error, const pc_error *d);
-
-/* Counts, accumulated over every file read with one reader.  Every record
- * (<Sentence> tag) is in exactly one of: sentences, rejected, replaced, lost. */
-typedef struct pc_xml_stats {
-    long records;     /* <Sentence> records met, including lost ones */
-    long sentences;   /* sentences handed to the callback */
-    long stories;     /* callback calls */
-    long rejected;    /* records reported as errors and skipped */
-    long replaced;    /* records replaced by a later one with the same id */
-    long lost;        /* records after an XML syntax error (counted textually) */
-    long warnings;
-    long errors;      /* error diagnostics (rejected records, syntax errors) */
-    int stopped;      /* the callback asked to stop */
-} pc_xml_stats;
+/* The reader's callback types and counts are those of every reader. */
+typedef pc_rec_loc pc_xml_loc;
+typedef pc_story_fn pc_xml_story_fn;
+typedef pc_diag_fn pc_xml_diag_fn;
+typedef pc_read_stats pc_xml_stats;
 
 typedef struct pc_xml_reader pc_xml_reader;
 
@@ -85,8 +72,9 @@ void pc_xml_reader_free(pc_xml_reader *r);
 void pc_xml_reader_set_merging(pc_xml_reader *r, int on);
 
 /* Read one file (filename is only used in diagnostics).  Returns PC_OK when
- * the file was read to its end or to an XML error (both reported through
- * diag and the stats), PC_ERR_IO when reading f failed, PC_ERR_NOMEM.
+ * the file was read to its end (XML errors are reported through diag and
+ * the stats), PC_ERR_IO when reading f failed (err says where; the
+ * complete stories before it were handed on), PC_ERR_NOMEM.
  * Stories never span files. */
 pc_status pc_xml_read(pc_xml_reader *r, FILE *f, const char *filename, pc_error *err);
 

@@ -5,11 +5,13 @@
 #include <string.h>
 
 #include "util/arena.h"
+#include "util/alloc.h"
 
 typedef struct stored {
     pc_story_in in;        /* in.sents points to sents */
     pc_sentence_in *sents;
     long *lines;
+    const char **files;    /* per sentence */
     size_t cap;
     const char *file;
 } stored;
@@ -20,16 +22,17 @@ struct pc_story_store {
     size_t n, cap;
     size_t *index;         /* open addressing on story ids: i+1, 0 empty */
     size_t icap;
+    const char *last_file; /* the last file name copied, to share its copy */
 };
 
 pc_story_store *pc_story_store_new(void)
 {
-    pc_story_store *s = calloc(1, sizeof *s);
+    pc_story_store *s = pc_calloc(1, sizeof *s);
     if (!s)
         return NULL;
     s->a = pc_arena_new(1 << 20);
     if (!s->a) {
-        free(s);
+        pc_free(s);
         return NULL;
     }
     return s;
@@ -40,13 +43,14 @@ void pc_story_store_free(pc_story_store *s)
     if (!s)
         return;
     for (size_t i = 0; i < s->n; i++) {
-        free(s->v[i].sents);
-        free(s->v[i].lines);
+        pc_free(s->v[i].sents);
+        pc_free(s->v[i].lines);
+        pc_free(s->v[i].files);
     }
-    free(s->v);
-    free(s->index);
+    pc_free(s->v);
+    pc_free(s->index);
     pc_arena_free(s->a);
-    free(s);
+    pc_free(s);
 }
 
 static size_t hash(const char *k)
@@ -59,7 +63,7 @@ static size_t hash(const char *k)
 
 static int rehash(pc_story_store *s, size_t icap)
 {
-    size_t *ix = calloc(icap, sizeof *ix);
+    size_t *ix = pc_calloc(icap, sizeof *ix);
     if (!ix)
         return -1;
     for (size_t k = 0; k < s->n; k++) {
@@ -68,7 +72,7 @@ static int rehash(pc_story_store *s, size_t icap)
             i = (i + 1) & (icap - 1);
         ix[i] = k + 1;
     }
-    free(s->index);
+    pc_free(s->index);
     s->index = ix;
     s->icap = icap;
     return 0;
@@ -100,11 +104,15 @@ int pc_story_store_add(pc_story_store *s, const pc_story_in *story, const char *
         return -1;
     size_t slot = 0;
     long k = find(s, story->story_id, &slot);
+    if (file && (!s->last_file || strcmp(s->last_file, file) != 0) &&
+        !(s->last_file = dup(s, file)))
+        return -1;
+    file = file ? s->last_file : NULL;
     stored *st;
     if (k < 0) {
         if (s->n == s->cap) {
             size_t nc = s->cap ? s->cap * 2 : 256;
-            stored *nv = realloc(s->v, nc * sizeof *nv);
+            stored *nv = pc_realloc(s->v, nc * sizeof *nv);
             if (!nv)
                 return -1;
             s->v = nv;
@@ -115,9 +123,8 @@ int pc_story_store_add(pc_story_store *s, const pc_story_in *story, const char *
         st->in.story_id = dup(s, story->story_id);
         st->in.date = dup(s, story->date);
         st->in.source = dup(s, story->source);
-        st->file = dup(s, file);
-        if (!st->in.story_id || (story->date && !st->in.date) || (story->source && !st->in.source) ||
-            (file && !st->file))
+        st->file = file;
+        if (!st->in.story_id || (story->date && !st->in.date) || (story->source && !st->in.source))
             return -1;
         s->index[slot] = ++s->n;
     } else {
@@ -128,14 +135,18 @@ int pc_story_store_add(pc_story_store *s, const pc_story_in *story, const char *
         size_t nc = st->cap ? st->cap : 4;
         while (nc < need)
             nc *= 2;
-        pc_sentence_in *ns = realloc(st->sents, nc * sizeof *ns);
+        pc_sentence_in *ns = pc_realloc(st->sents, nc * sizeof *ns);
         if (!ns)
             return -1;
         st->sents = ns;
-        long *nl = realloc(st->lines, nc * sizeof *nl);
+        long *nl = pc_realloc(st->lines, nc * sizeof *nl);
         if (!nl)
             return -1;
         st->lines = nl;
+        const char **nf = pc_realloc(st->files, nc * sizeof *nf);
+        if (!nf)
+            return -1;
+        st->files = nf;
         st->cap = nc;
     }
     for (size_t i = 0; i < story->n_sents; i++) {
@@ -147,6 +158,7 @@ int pc_story_store_add(pc_story_store *s, const pc_story_in *story, const char *
         if ((in->sent_id && !o->sent_id) || (in->text && !o->text) || (in->parse && !o->parse))
             return -1;
         st->lines[st->in.n_sents] = lines ? lines[i] : 0;
+        st->files[st->in.n_sents] = file;
         st->in.n_sents++;
     }
     st->in.sents = st->sents;
@@ -180,4 +192,9 @@ void pc_story_store_get(const pc_story_store *s, size_t i, pc_story_in *story,
         *file = s->v[i].file;
     if (lines)
         *lines = s->v[i].lines;
+}
+
+const char *const *pc_story_store_files(const pc_story_store *s, size_t i)
+{
+    return s->v[i].files;
 }

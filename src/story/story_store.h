@@ -30,8 +30,13 @@ void pc_story_store_sort(pc_story_store *s);
 
 size_t pc_story_store_count(const pc_story_store *s);
 
-/* The i-th story; views stay valid until the store is freed. */
+/* The i-th story; views stay valid until the store is freed.  file: that
+ * of its first record. */
 void pc_story_store_get(const pc_story_store *s, size_t i, pc_story_in *story,
                         const char **file, const long **lines);
+
+/* The file of each sentence of the i-th story (parallel to its sents and
+ * lines): a story id can come back in another file. */
+const char *const *pc_story_store_files(const pc_story_store *s, size_t i);
 
 #endif

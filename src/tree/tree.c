@@ -19,7 +19,7 @@ phrase *ph_new(py_rt *rt, ph_kind kind, const char *label)
     p->kind = kind;
     p->label = strcmp(label, "MD") == 0 ? "VB" : label;
     p->text = "";
-    p->children = alloc0(rt, sizeof(ph_list));
+    p->children = &p->own;
     p->index = -1;
     p->head = kind == PH_PP ? pv_empty_str() : pv_none();
     p->meaning = pv_empty_str();
@@ -32,6 +32,10 @@ phrase *ph_new(py_rt *rt, ph_kind kind, const char *label)
 
 void ph_list_append(py_rt *rt, ph_list *l, phrase *p)
 {
+    if (l->n < l->cap) {
+        l->v[l->n++] = p;
+        return;
+    }
     ph_list_insert(rt, l, (long)l->n, p);
 }
 
@@ -108,8 +112,10 @@ static int starts(const char *s, size_t n, const char *p)
     return n >= m && memcmp(s, p, m) == 0;
 }
 
-/* Returns the formatted tree string (arena) -- upper-cased, ')' spaced. */
-static char *format_parsed(py_rt *rt, const char *in)
+/* The part of the parse string that _format_parsed_str keeps: the
+ * strip()ped string without its "(ROOT" ... ")" wrapper (or its first and
+ * last characters when it starts with another bracket), as *s, *sn. */
+static void parse_slice(const char *in, const char **s_out, size_t *sn_out)
 {
     size_t n = strlen(in), b, e;
     py_strip(in, n, &b, &e);
@@ -142,9 +148,16 @@ static char *format_parsed(py_rt *rt, const char *in)
             sn = last > skip ? last - skip : 0;
         }
     }
-    /* split('\n'), strip each non-empty line, drop blank ones, add ' ',
-     * replace ')' by ' ) ', upper-case, join.  ASCII is upper-cased on the
-     * fly; other text goes through pc_py_upper afterwards. */
+    *s_out = s;
+    *sn_out = sn;
+}
+
+/* Returns the formatted tree string (arena) of the slice -- upper-cased,
+ * ')' spaced: split('\n'), strip each non-empty line, drop blank ones, add
+ * ' ', replace ')' by ' ) ', upper-case, join.  ASCII is upper-cased on the
+ * fly; other text goes through pc_py_upper afterwards. */
+static char *format_parsed(py_rt *rt, const char *s, size_t sn)
+{
     size_t cap = 3 * sn + 2, o = 0;
     char *buf = pc_arena_alloc(rt->a, cap);
     if (!buf)
@@ -182,6 +195,82 @@ static char *format_parsed(py_rt *rt, const char *in)
     return up;
 }
 
+/* The tokens of the formatted string, straight from an all-ASCII slice:
+ * whatever the line handling does, the tokens of split() are the runs of
+ * non-space characters with each ')' a token of its own, upper-cased.
+ * Each token is written NUL-terminated into one buffer.  0 (nothing made)
+ * when the slice has a non-ASCII byte: format_parsed + pc_py_split then. */
+/* Byte classes for ascii_tokens (bytes >= 0x80: T_NONASCII). */
+enum { T_WORD = 0, T_LOWER, T_SPACE, T_CLOSE, T_NONASCII };
+static const unsigned char TOKCLS[128] = {
+    [' '] = T_SPACE, [9] = T_SPACE, [10] = T_SPACE, [11] = T_SPACE, [12] = T_SPACE,
+    [13] = T_SPACE, [0x1c] = T_SPACE, [0x1d] = T_SPACE, [0x1e] = T_SPACE, [0x1f] = T_SPACE,
+    [')'] = T_CLOSE,
+    ['a'] = T_LOWER, ['b'] = T_LOWER, ['c'] = T_LOWER, ['d'] = T_LOWER, ['e'] = T_LOWER,
+    ['f'] = T_LOWER, ['g'] = T_LOWER, ['h'] = T_LOWER, ['i'] = T_LOWER, ['j'] = T_LOWER,
+    ['k'] = T_LOWER, ['l'] = T_LOWER, ['m'] = T_LOWER, ['n'] = T_LOWER, ['o'] = T_LOWER,
+    ['p'] = T_LOWER, ['q'] = T_LOWER, ['r'] = T_LOWER, ['s'] = T_LOWER, ['t'] = T_LOWER,
+    ['u'] = T_LOWER, ['v'] = T_LOWER, ['w'] = T_LOWER, ['x'] = T_LOWER, ['y'] = T_LOWER,
+    ['z'] = T_LOWER,
+};
+#define TOKCLASS(ch) ((ch) >= 0x80 ? T_NONASCII : TOKCLS[ch])
+
+/* The tokens of the formatted string, straight from an all-ASCII slice:
+ * whatever the line handling does, the tokens of split() are the runs of
+ * non-space characters with each ')' a token of its own, upper-cased.
+ * Each token is written NUL-terminated into one buffer.  0 (nothing used)
+ * when the slice has a non-ASCII byte: format_parsed + pc_py_split then. */
+static int ascii_tokens(py_rt *rt, const char *s, size_t sn, pc_span **out, long *nout,
+                        size_t *bytes)
+{
+    char *buf = pc_arena_alloc(rt->a, 2 * sn + 1);
+    size_t cap = sn / 4 + 16, n = 0, o = 0;
+    pc_span *v = pc_arena_alloc(rt->a, cap * sizeof *v);
+    if (!buf || !v)
+        py_raise(rt, PY_MEMORY_ERROR, "out of memory");
+    size_t i = 0;
+    while (i < sn) {
+        unsigned char ch = (unsigned char)s[i];
+        unsigned k = TOKCLASS(ch);
+        if (k == T_SPACE) {
+            i++;
+            continue;
+        }
+        size_t st = o;
+        if (k == T_CLOSE) {
+            buf[o++] = ')';
+            i++;
+        } else {
+            for (;;) {
+                if (k == T_NONASCII)
+                    return 0;
+                buf[o++] = k == T_LOWER ? (char)(ch - 32) : (char)ch;
+                if (++i == sn)
+                    break;
+                ch = (unsigned char)s[i];
+                k = TOKCLASS(ch);
+                if (k == T_SPACE || k == T_CLOSE)
+                    break;
+            }
+        }
+        buf[o++] = '\0';
+        if (n == cap) {
+            pc_span *nv = pc_arena_realloc(rt->a, v, cap * sizeof *v, 2 * cap * sizeof *v);
+            if (!nv)
+                py_raise(rt, PY_MEMORY_ERROR, "out of memory");
+            v = nv;
+            cap *= 2;
+        }
+        v[n].p = buf + st;
+        v[n].n = o - 1 - st;
+        n++;
+    }
+    *out = v;
+    *nout = (long)n;
+    *bytes = o;
+    return 1;
+}
+
 /* ---- NounPhrase.convert_existential ---- */
 static void convert_existential(py_rt *rt, phrase *self)
 {
@@ -210,11 +299,22 @@ static void convert_existential(py_rt *rt, phrase *self)
 int pc_tree_build(py_rt *rt, const char *parse, pc_tree *out, const char **msg)
 {
     memset(out, 0, sizeof *out);
-    char *ts = format_parsed(rt, parse);
+    const char *sl;
+    size_t sln;
+    parse_slice(parse, &sl, &sln);
     pc_span *segs;
-    long nseg = pc_py_split(rt->a, ts, strlen(ts), &segs);
-    if (nseg < 0)
-        py_raise(rt, PY_MEMORY_ERROR, "out of memory");
+    long nseg;
+    size_t tsn; /* bytes of the tokens and what is between them */
+    /* terminated: each token is followed by a NUL (the ASCII path), so
+     * labels and words need no copies */
+    int terminated = ascii_tokens(rt, sl, sln, &segs, &nseg, &tsn);
+    if (!terminated) {
+        char *ts = format_parsed(rt, sl, sln);
+        tsn = strlen(ts);
+        nseg = pc_py_split(rt->a, ts, tsn, &segs);
+        if (nseg < 0)
+            py_raise(rt, PY_MEMORY_ERROR, "out of memory");
+    }
     if (nseg == 0) {
         *msg = "empty parse";
         return -1;
@@ -231,14 +331,16 @@ int pc_tree_build(py_rt *rt, const char *parse, pc_tree *out, const char **msg)
             l0n = segs[0].n - len;
         }
     }
-    char *lab = pc_arena_strndup(rt->a, l0, l0n);
+    const char *lab = terminated ? l0 : pc_arena_strndup(rt->a, l0, l0n);
+    if (!lab)
+        py_raise(rt, PY_MEMORY_ERROR, "out of memory");
     phrase *root = ph_new(rt, PH_BASE, lab);
 
     size_t cap = 64, sp = 0;
     phrase **stack = pc_arena_alloc(rt->a, cap * sizeof *stack);
     phrase **exist = NULL;
     size_t nexist = 0, capexist = 0;
-    size_t txtcap = strlen(ts) + 2, txtn = 0;
+    size_t txtcap = tsn + 2, txtn = 0;
     char *txt = pc_arena_alloc(rt->a, txtcap);
     if (!stack || !txt)
         py_raise(rt, PY_MEMORY_ERROR, "out of memory");
@@ -255,7 +357,9 @@ int pc_tree_build(py_rt *rt, const char *parse, pc_tree *out, const char **msg)
                        "(PETRARCH2 raises IndexError in str_to_tree)";
                 return -1;
             }
-            char *l = pc_arena_strndup(rt->a, w + 1, wn - 1);
+            const char *l = terminated ? w + 1 : pc_arena_strndup(rt->a, w + 1, wn - 1);
+            if (!l)
+                py_raise(rt, PY_MEMORY_ERROR, "out of memory");
             ph_kind kind = PH_BASE;
             if (strcmp(l, "NP") == 0)
                 kind = PH_NP;
@@ -300,7 +404,9 @@ int pc_tree_build(py_rt *rt, const char *parse, pc_tree *out, const char **msg)
                        "(PETRARCH2 raises IndexError in str_to_tree)";
                 return -1;
             }
-            stack[sp - 1]->text = pc_arena_strndup(rt->a, w, wn);
+            stack[sp - 1]->text = terminated ? w : pc_arena_strndup(rt->a, w, wn);
+            if (!stack[sp - 1]->text)
+                py_raise(rt, PY_MEMORY_ERROR, "out of memory");
             txt[txtn++] = ' ';
             memcpy(txt + txtn, w, wn);
             txtn += wn;

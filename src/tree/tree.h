@@ -29,7 +29,8 @@ struct phrase {
     ph_kind kind;
     const char *label;   /* "MD" is stored as "VB", as PETRARCH2 does */
     const char *text;    /* the word of a preterminal, "" otherwise */
-    ph_list *children;
+    ph_list *children;   /* usually &own; another phrase's list when shared */
+    ph_list own;         /* (saves an allocation per node) */
     phrase *parent;      /* NULL for the root and detached nodes */
     long index;          /* position in the parent's children when built */
     int color;           /* consumed by a pattern match */

@@ -2,26 +2,13 @@
 #include "arena.h"
 
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
-typedef struct chunk {
-    struct chunk *next;
-    size_t size; /* usable bytes in data[] */
-    size_t used;
-    _Alignas(16) unsigned char data[];
-} chunk;
+#include "alloc.h"
 
-struct pc_arena {
-    chunk *head;      /* current chunk (most recent) */
-    chunk *first;     /* kept on reset */
-    size_t chunk_size;
-    size_t total;
-};
-
-static chunk *chunk_new(size_t size)
+static pc_arena_chunk *chunk_new(size_t size)
 {
-    chunk *c = malloc(sizeof(chunk) + size);
+    pc_arena_chunk *c = pc_malloc(sizeof(pc_arena_chunk) + size);
     if (!c)
         return NULL;
     c->next = NULL;
@@ -30,15 +17,22 @@ static chunk *chunk_new(size_t size)
     return c;
 }
 
+static size_t default_chunk = 64 * 1024;
+
+void pc_arena_set_default_chunk(size_t chunk)
+{
+    default_chunk = chunk ? chunk : 64 * 1024;
+}
+
 pc_arena *pc_arena_new(size_t chunk_size)
 {
-    pc_arena *a = malloc(sizeof *a);
+    pc_arena *a = pc_malloc(sizeof *a);
     if (!a)
         return NULL;
-    a->chunk_size = chunk_size ? chunk_size : 64 * 1024;
+    a->chunk_size = chunk_size ? chunk_size : default_chunk;
     a->first = a->head = chunk_new(a->chunk_size);
     if (!a->head) {
-        free(a);
+        pc_free(a);
         return NULL;
     }
     a->total = 0;
@@ -49,21 +43,21 @@ void pc_arena_free(pc_arena *a)
 {
     if (!a)
         return;
-    chunk *c = a->head;
+    pc_arena_chunk *c = a->head;
     while (c) {
-        chunk *n = c->next;
-        free(c);
+        pc_arena_chunk *n = c->next;
+        pc_free(c);
         c = n;
     }
-    free(a);
+    pc_free(a);
 }
 
 void pc_arena_reset(pc_arena *a)
 {
-    chunk *c = a->head;
+    pc_arena_chunk *c = a->head;
     while (c && c != a->first) {
-        chunk *n = c->next;
-        free(c);
+        pc_arena_chunk *n = c->next;
+        pc_free(c);
         c = n;
     }
     a->head = a->first;
@@ -72,17 +66,17 @@ void pc_arena_reset(pc_arena *a)
     a->total = 0;
 }
 
-void *pc_arena_alloc(pc_arena *a, size_t n)
+void *pc_arena_alloc_slow(pc_arena *a, size_t n)
 {
     if (n == 0)
         n = 1;
     if (n > SIZE_MAX / 2)
         return NULL;
     n = (n + 15) & ~(size_t)15;
-    chunk *c = a->head;
+    pc_arena_chunk *c = a->head;
     if (c->size - c->used < n) {
         size_t sz = n > a->chunk_size ? n : a->chunk_size;
-        chunk *nc = chunk_new(sz);
+        pc_arena_chunk *nc = chunk_new(sz);
         if (!nc)
             return NULL;
         nc->next = a->head;

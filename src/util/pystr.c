@@ -70,8 +70,14 @@ long pc_py_split(pc_arena *a, const char *s, size_t n, pc_span **out)
     size_t i = 0;
     while (i < n) {
         size_t len;
-        int32_t cp = pc_utf8_decode(s + i, n - i, &len);
-        if (pc_py_isspace(cp)) {
+        int32_t cp;
+        unsigned char c0 = (unsigned char)s[i];
+        if (c0 < 0x80) { /* ASCII without decoding (most parse text) */
+            if (c0 == ' ' || (c0 >= 9 && c0 <= 13) || (c0 >= 0x1c && c0 <= 0x1f)) {
+                i++;
+                continue;
+            }
+        } else if (pc_py_isspace(cp = pc_utf8_decode(s + i, n - i, &len))) {
             i += len;
             continue;
         }

@@ -1,0 +1,183 @@
+/* cmd_train.c -- `petrarch train tagger|parser`: train the part-of-speech
+ * tagger from CoNLL-U files (XPOS) or the constituency parser from PTB tree
+ * files, and write the model file.  Any number of files; .gz is read too. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "nlp/conllu.h"
+#include "nlp/parser.h"
+#include "nlp/ptb_read.h"
+#include "nlp/tagger.h"
+
+int cmd_train(int argc, char **argv);
+void usage_train(FILE *f);
+
+void usage_train(FILE *f)
+{
+    fprintf(f,
+            "usage: %s train tagger -o MODEL [--epochs N] [--seed S] [--actors FILE]... "
+            "FILE.conllu...\n"
+            "       %s train parser -o MODEL [--epochs N] [--seed S] [--beam K] "
+            "[--tagger MODEL] FILE.ptb...\n"
+            "\n"
+            "tagger: trains on the FORM and XPOS columns; --actors adds a PETRARCH actor\n"
+            "        dictionary's name words to the name-list feature (repeatable).\n"
+            "parser: trains on PTB trees (function tags are stripped). --beam K > 1 trains\n"
+            "        with beam search and early update; --tagger tags the training trees\n"
+            "        with that model instead of using their gold tags.\n"
+            "both:   --prune W drops averaged weights below W from the model (smaller,\n"
+            "        faster to load; default 0.02 tagger, 0.05 parser).\n",
+            pc_prog, pc_prog);
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress(void *ud, int epoch, double acc)
+{
+    double *t0 = ud;
+    fprintf(stderr, "%s: epoch %d: training accuracy %.2f%% (%.1f s)\n", pc_prog, epoch,
+            100 * acc, now_s() - *t0);
+}
+
+static void report(const char *what, const pc_error *e)
+{
+    if (e->file[0] && e->line)
+        fprintf(stderr, "%s: %s:%ld: %s\n", pc_prog, e->file, e->line, e->message);
+    else if (e->file[0])
+        fprintf(stderr, "%s: %s: %s\n", pc_prog, e->file, e->message);
+    else
+        fprintf(stderr, "%s: %s: %s\n", pc_prog, what, e->message);
+}
+
+typedef struct targs {
+    const char *out, *tagger;
+    int epochs, beam;
+    unsigned seed;
+    double prune;
+    const char **actors;
+    size_t n_actors;
+    const char **files;
+    size_t n_files;
+} targs;
+
+static int parse_args(int argc, char **argv, targs *a)
+{
+    for (int i = 2; i < argc; i++) {
+        const char *s = argv[i];
+        int has = i + 1 < argc;
+        if (!strcmp(s, "-o") && has)
+            a->out = argv[++i];
+        else if (!strcmp(s, "--epochs") && has)
+            a->epochs = atoi(argv[++i]);
+        else if (!strcmp(s, "--seed") && has)
+            a->seed = (unsigned)strtoul(argv[++i], NULL, 10);
+        else if (!strcmp(s, "--beam") && has)
+            a->beam = atoi(argv[++i]);
+        else if (!strcmp(s, "--prune") && has)
+            a->prune = atof(argv[++i]);
+        else if (!strcmp(s, "--tagger") && has)
+            a->tagger = argv[++i];
+        else if (!strcmp(s, "--actors") && has)
+            a->actors[a->n_actors++] = argv[++i];
+        else if (s[0] == '-' && s[1]) {
+            fprintf(stderr, "%s: train: unknown or incomplete option '%s'\n", pc_prog, s);
+            return -1;
+        } else
+            a->files[a->n_files++] = s;
+    }
+    if (!a->out || a->n_files == 0) {
+        fprintf(stderr, "%s: train: give -o MODEL and at least one training file\n", pc_prog);
+        return -1;
+    }
+    if (a->epochs < 0 || a->epochs > 1000 || a->beam < 0 || a->beam > 256) {
+        fprintf(stderr, "%s: train: --epochs 0..1000, --beam 1..256\n", pc_prog);
+        return -1;
+    }
+    return 0;
+}
+
+static int train_tagger(targs *a)
+{
+    pc_tcorpus c = {0};
+    pc_error err = {0};
+    double t0 = now_s();
+    for (size_t i = 0; i < a->n_files; i++)
+        if (pc_conllu_read(&c, a->files[i], &err) != PC_OK) {
+            report("train", &err);
+            pc_tcorpus_free(&c);
+            return EXIT_FATAL;
+        }
+    size_t words = 0;
+    for (size_t i = 0; i < c.n; i++)
+        words += c.s[i].n;
+    fprintf(stderr, "%s: training the tagger on %zu sentences, %zu words\n", pc_prog, c.n, words);
+    pc_tagger_opts o = {a->epochs ? a->epochs : 8, a->seed, a->prune > 0 ? (float)a->prune : 0.02f,
+                        a->actors, a->n_actors, progress, &t0};
+    pc_tagger *t = pc_tagger_train(c.s, c.n, &o, &err);
+    pc_tcorpus_free(&c);
+    if (!t || pc_tagger_save(t, a->out, &err) != PC_OK) {
+        report("train tagger", &err);
+        pc_tagger_free(t);
+        return EXIT_FATAL;
+    }
+    pc_tagger_free(t);
+    fprintf(stderr, "%s: wrote %s (%.1f s)\n", pc_prog, a->out, now_s() - t0);
+    return EXIT_OK;
+}
+
+static int train_parser(targs *a)
+{
+    pc_treebank tb = {0};
+    pc_error err = {0};
+    double t0 = now_s();
+    for (size_t i = 0; i < a->n_files; i++)
+        if (pc_treebank_read(&tb, a->files[i], &err) != PC_OK) {
+            report("train", &err);
+            pc_treebank_free(&tb);
+            return EXIT_FATAL;
+        }
+    fprintf(stderr, "%s: training the parser on %zu trees\n", pc_prog, tb.n);
+    pc_parser_opts o = {0};
+    o.epochs = a->epochs ? a->epochs : 10;
+    o.beam = a->beam ? a->beam : 1;
+    o.seed = a->seed;
+    o.prune = a->prune > 0 ? (float)a->prune : 0.05f;
+    o.tagger_path = a->tagger;
+    o.progress = progress;
+    o.ud = &t0;
+    pc_parser *p = pc_parser_train(tb.tree, tb.n, &o, &err);
+    pc_treebank_free(&tb);
+    if (!p || pc_parser_save(p, a->out, &err) != PC_OK) {
+        report("train parser", &err);
+        pc_parser_free(p);
+        return EXIT_FATAL;
+    }
+    pc_parser_free(p);
+    fprintf(stderr, "%s: wrote %s (%.1f s)\n", pc_prog, a->out, now_s() - t0);
+    return EXIT_OK;
+}
+
+int cmd_train(int argc, char **argv)
+{
+    if (argc < 2 || (strcmp(argv[1], "tagger") && strcmp(argv[1], "parser"))) {
+        usage_train(stderr);
+        return EXIT_USAGE;
+    }
+    targs a = {0};
+    a.actors = calloc((size_t)argc, sizeof *a.actors);
+    a.files = calloc((size_t)argc, sizeof *a.files);
+    int rc = EXIT_USAGE;
+    if (a.actors && a.files && parse_args(argc, argv, &a) == 0)
+        rc = !strcmp(argv[1], "tagger") ? train_tagger(&a) : train_parser(&a);
+    free(a.actors);
+    free(a.files);
+    return rc;
+}

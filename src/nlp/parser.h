@@ -1,0 +1,41 @@
+/* parser.h -- transition-based (shift-reduce) constituency parser over
+ * head-binarized trees with unary actions, scored by an averaged perceptron
+ * with Zhu et al. (2013)'s baseline feature set; greedy or beam decoding.
+ * Training: static oracle (greedy) or beam search with early update.
+ *
+ * A pc_parser is immutable once loaded: share it among threads; all scratch
+ * memory of a parse comes from the caller's arena. */
+#ifndef PC_NLP_PARSER_H
+#define PC_NLP_PARSER_H
+
+#include <stddef.h>
+
+#include "petrarch.h"
+#include "nlp/ptb_read.h"
+#include "util/arena.h"
+
+typedef struct pc_parser pc_parser;
+
+pc_parser *pc_parser_load(const char *path, pc_error *err);   /* models/parser.bin */
+void pc_parser_free(pc_parser *p);
+/* a PTB tree string "(ROOT (S (NP (NNP Israel)) ...))" allocated in a; NULL + err on failure.
+ * beam <= 1: greedy. */
+char *pc_parser_parse(const pc_parser *p, const char *const *words, const char *const *tags,
+                      size_t n, int beam, pc_arena *a, pc_error *err);
+
+/* ---- training (petrarch train parser) */
+typedef struct pc_parser_opts {
+    int epochs;               /* default 10 */
+    int beam;                 /* 1: greedy static oracle; > 1: beam + early update */
+    unsigned seed;            /* shuffling */
+    float prune;              /* drop averaged weights below this */
+    const char *tagger_path;  /* tag the training words with this model (NULL: gold tags) */
+    void (*progress)(void *ud, int epoch, double oracle_acc);
+    void *ud;
+} pc_parser_opts;
+
+pc_parser *pc_parser_train(const pc_ptree *trees, size_t n, const pc_parser_opts *o,
+                           pc_error *err);
+pc_status pc_parser_save(const pc_parser *p, const char *path, pc_error *err);
+
+#endif

@@ -1,0 +1,417 @@
+/* perceptron.c -- see perceptron.h. */
+#include "nlp/perceptron.h"
+#include "util/alloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ scoring */
+
+static uint32_t key32(uint64_t k) { return (uint32_t)(k >> 32) ^ (uint32_t)k; }
+
+static uint32_t slot_of(uint32_t key, uint32_t mask)
+{
+    return (key ^ (key >> 17)) & mask;
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
+
+void pc_pmodel_score(const pc_pmodel *m, const uint64_t *f, size_t nf, float *scores)
+{
+    if (!m->slot)
+        return;
+    /* the model is far larger than the caches: start every slot load first,
+     * then every row load, then add */
+    const pc_pslot *hit[256];
+    if (nf > 256)
+        nf = 256;
+    uint32_t key[256];
+    for (size_t i = 0; i < nf; i++) {
+        key[i] = key32(f[i]);
+        PREFETCH(&m->slot[slot_of(key[i], m->mask)]);
+    }
+    size_t nh = 0;
+    for (size_t i = 0; i < nf; i++) {
+        uint32_t s = slot_of(key[i], m->mask);
+        for (;;) {
+            const pc_pslot *x = &m->slot[s];
+            if (x->len == 0)
+                break;
+            if (x->key == key[i]) {
+                PREFETCH(&m->ent[x->start]);
+                hit[nh++] = x;
+                break;
+            }
+            s = (s + 1) & m->mask;
+        }
+    }
+    for (size_t i = 0; i < nh; i++) {
+        const pc_pent *e = &m->ent[hit[i]->start];
+        for (uint32_t j = 0; j < hit[i]->len; j++)
+            scores[e[j].cls] += (float)e[j].w;
+    }
+}
+
+void pc_pmodel_free(pc_pmodel *m)
+{
+    pc_free(m->slot);
+    pc_free(m->ent);
+    memset(m, 0, sizeof *m);
+}
+
+static uint32_t table_size(uint32_t n_feat);
+
+static int alloc_slots(pc_pmodel *m)
+{
+    uint32_t size = table_size(m->n_feat);
+    m->slot = pc_calloc(size, sizeof *m->slot);
+    m->mask = size - 1;
+    return m->slot ? 0 : -1;
+}
+
+static void insert_slot(pc_pmodel *m, uint32_t key, uint32_t start, uint32_t len)
+{
+    uint32_t s = slot_of(key, m->mask);
+    while (m->slot[s].len)
+        s = (s + 1) & m->mask;
+    m->slot[s] = (pc_pslot){key, start, len};
+}
+
+typedef struct keyslot {
+    uint32_t home;   /* the slot the key hashes to in the loaded table */
+    uint32_t s;
+    uint32_t key;
+} keyslot;
+
+static int cmp_keyslot(const void *a, const void *b)
+{
+    const keyslot *x = a, *y = b;
+    if (x->home != y->home)
+        return x->home < y->home ? -1 : 1;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static uint32_t table_size(uint32_t n_feat)
+{
+    uint32_t size = 16;
+    while (size < n_feat + n_feat / 2 + 16)
+        size *= 2;
+    return size;
+}
+
+/* File layout: u32 classes, u32 features, u32 entries, f32 scale, then per
+ * feature u32 key + u8 row length, then per entry u8 class + i16 weight.
+ * Rows are written in the order of their home slots in the loaded table. */
+void pc_pmodel_write(const pc_pmodel *m, pc_wbuf *b)
+{
+    pc_wbuf_u32(b, m->n_classes);
+    pc_wbuf_u32(b, m->n_feat);
+    pc_wbuf_u32(b, m->n_ent);
+    pc_wbuf_f32(b, m->scale);
+    /* slots sorted by key */
+    keyslot *idx = pc_malloc(((size_t)m->n_feat + 1) * sizeof *idx);
+    if (!idx) {
+        b->oom = 1;
+        return;
+    }
+    /* in the order of the slots they will take when loaded: the loader then
+     * fills its table front to back instead of all over (load time) */
+    uint32_t k = 0, lmask = table_size(m->n_feat) - 1;
+    for (uint32_t s = 0; m->slot && s <= m->mask; s++)
+        if (m->slot[s].len)
+            idx[k++] = (keyslot){slot_of(m->slot[s].key, lmask), s, m->slot[s].key};
+    qsort(idx, k, sizeof *idx, cmp_keyslot);
+    for (uint32_t i = 0; i < k; i++) {
+        pc_wbuf_u32(b, m->slot[idx[i].s].key);
+        pc_wbuf_u8(b, (uint8_t)m->slot[idx[i].s].len);
+    }
+    for (uint32_t i = 0; i < k; i++) {
+        const pc_pslot *x = &m->slot[idx[i].s];
+        for (uint32_t j = 0; j < x->len; j++) {
+            pc_wbuf_u8(b, (uint8_t)m->ent[x->start + j].cls);
+            pc_wbuf_u16(b, (uint16_t)m->ent[x->start + j].w);
+        }
+    }
+    pc_free(idx);
+}
+
+int pc_pmodel_read(pc_pmodel *m, pc_rbuf *r)
+{
+    memset(m, 0, sizeof *m);
+    m->n_classes = pc_rbuf_u32(r);
+    m->n_feat = pc_rbuf_u32(r);
+    m->n_ent = pc_rbuf_u32(r);
+    m->scale = pc_rbuf_f32(r);
+    size_t left = (size_t)(r->end - r->p);
+    /* sizes must fit what is left before anything is allocated */
+    if (r->bad || m->n_classes == 0 || m->n_classes > PC_PMODEL_MAX_CLASSES ||
+        !isfinite(m->scale) || (uint64_t)m->n_feat * 5 + (uint64_t)m->n_ent * 3 > left) {
+        r->bad = 1;
+        return -1;
+    }
+    const unsigned char *keys = pc_rbuf_take(r, (size_t)m->n_feat * 5);
+    const unsigned char *ents = pc_rbuf_take(r, (size_t)m->n_ent * 3);
+    m->ent = pc_malloc(((size_t)m->n_ent + 1) * sizeof *m->ent);
+    if (!m->ent || alloc_slots(m) != 0) {
+        pc_pmodel_free(m);
+        return -2;
+    }
+    uint64_t sum = 0;
+    for (uint32_t i = 0; i < m->n_feat; i++) {
+        const unsigned char *q = keys + (size_t)i * 5;
+        uint32_t key = (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 |
+                       (uint32_t)q[3] << 24;
+        uint32_t len = q[4];
+        if (len == 0 || sum + len > m->n_ent) {
+            r->bad = 1;
+            break;
+        }
+        insert_slot(m, key, (uint32_t)sum, len);
+        sum += len;
+    }
+    if (sum != m->n_ent)
+        r->bad = 1;
+    for (uint32_t j = 0; j < m->n_ent && !r->bad; j++) {
+        const unsigned char *q = ents + (size_t)j * 3;
+        m->ent[j].cls = q[0];
+        m->ent[j].w = (int16_t)(uint16_t)(q[1] | q[2] << 8);
+        if (m->ent[j].cls >= m->n_classes)
+            r->bad = 1;
+    }
+    if (r->bad) {
+        pc_pmodel_free(m);
+        return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ training */
+
+typedef struct tentry {
+    uint16_t cls;
+    uint32_t ts;      /* clock of the last change of w */
+    float w;
+    double tot;       /* sum of w over the clock up to ts */
+} tentry;
+
+typedef struct tfeat {
+    uint64_t key;
+    tentry *e;
+    uint32_t n, cap;
+} tfeat;
+
+struct pc_ptrain {
+    uint32_t n_classes;
+    uint32_t clock;
+    tfeat *feat;
+    uint32_t n_feat, cap_feat;
+    uint32_t *slot;
+    uint32_t mask;
+};
+
+pc_ptrain *pc_ptrain_new(uint32_t n_classes)
+{
+    pc_ptrain *t = pc_calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->n_classes = n_classes;
+    t->mask = (1u << 16) - 1;
+    t->slot = pc_calloc((size_t)t->mask + 1, sizeof *t->slot);
+    if (!t->slot) {
+        pc_free(t);
+        return NULL;
+    }
+    t->clock = 1;
+    return t;
+}
+
+void pc_ptrain_free(pc_ptrain *t)
+{
+    if (!t)
+        return;
+    for (uint32_t i = 0; i < t->n_feat; i++)
+        pc_free(t->feat[i].e);
+    pc_free(t->feat);
+    pc_free(t->slot);
+    pc_free(t);
+}
+
+size_t pc_ptrain_features(const pc_ptrain *t) { return t->n_feat; }
+
+static tfeat *find(const pc_ptrain *t, uint64_t k)
+{
+    uint32_t s = slot_of(k, t->mask);
+    for (;;) {
+        uint32_t v = t->slot[s];
+        if (!v)
+            return NULL;
+        if (t->feat[v - 1].key == k)
+            return &t->feat[v - 1];
+        s = (s + 1) & t->mask;
+    }
+}
+
+static int rehash(pc_ptrain *t)
+{
+    uint32_t size = (t->mask + 1) * 2;
+    uint32_t *ns = pc_calloc(size, sizeof *ns);
+    if (!ns)
+        return -1;
+    pc_free(t->slot);
+    t->slot = ns;
+    t->mask = size - 1;
+    for (uint32_t i = 0; i < t->n_feat; i++) {
+        uint32_t s = slot_of(t->feat[i].key, t->mask);
+        while (t->slot[s])
+            s = (s + 1) & t->mask;
+        t->slot[s] = i + 1;
+    }
+    return 0;
+}
+
+static tfeat *find_or_add(pc_ptrain *t, uint64_t k)
+{
+    tfeat *f = find(t, k);
+    if (f)
+        return f;
+    if ((uint64_t)(t->n_feat + 1) * 2 > t->mask && rehash(t) != 0)
+        return NULL;
+    if (t->n_feat == t->cap_feat) {
+        uint32_t nc = t->cap_feat ? t->cap_feat * 2 : 4096;
+        tfeat *nf = pc_realloc(t->feat, (size_t)nc * sizeof *nf);
+        if (!nf)
+            return NULL;
+        t->feat = nf;
+        t->cap_feat = nc;
+    }
+    f = &t->feat[t->n_feat++];
+    memset(f, 0, sizeof *f);
+    f->key = k;
+    uint32_t s = slot_of(k, t->mask);
+    while (t->slot[s])
+        s = (s + 1) & t->mask;
+    t->slot[s] = t->n_feat;
+    return f;
+}
+
+void pc_ptrain_score(const pc_ptrain *t, const uint64_t *f, size_t nf, float *scores)
+{
+    for (size_t i = 0; i < nf; i++) {
+        const tfeat *x = find(t, f[i]);
+        if (!x)
+            continue;
+        for (uint32_t j = 0; j < x->n; j++)
+            scores[x->e[j].cls] += x->e[j].w;
+    }
+}
+
+int pc_ptrain_update(pc_ptrain *t, const uint64_t *f, size_t nf, uint32_t c, float delta)
+{
+    for (size_t i = 0; i < nf; i++) {
+        tfeat *x = find_or_add(t, f[i]);
+        if (!x)
+            return -1;
+        tentry *e = NULL;
+        for (uint32_t j = 0; j < x->n; j++)
+            if (x->e[j].cls == c) {
+                e = &x->e[j];
+                break;
+            }
+        if (!e) {
+            if (x->n == x->cap) {
+                uint32_t nc = x->cap ? x->cap * 2 : 2;
+                tentry *ne = pc_realloc(x->e, nc * sizeof *ne);
+                if (!ne)
+                    return -1;
+                x->e = ne;
+                x->cap = nc;
+            }
+            e = &x->e[x->n++];
+            e->cls = (uint16_t)c;
+            e->w = 0;
+            e->tot = 0;
+            e->ts = t->clock;
+        }
+        e->tot += (double)(t->clock - e->ts) * e->w;
+        e->ts = t->clock;
+        e->w += delta;
+    }
+    return 0;
+}
+
+void pc_ptrain_tick(pc_ptrain *t) { t->clock++; }
+
+int pc_ptrain_export(const pc_ptrain *t, float prune, pc_pmodel *m)
+{
+    memset(m, 0, sizeof *m);
+    if (t->n_classes > PC_PMODEL_MAX_CLASSES)
+        return -1;
+    m->n_classes = t->n_classes;
+    double now = t->clock, maxw = 0;
+    size_t ne = 0;
+    /* averaged weights, kept if |w| >= prune */
+    float **avg = pc_calloc((size_t)t->n_feat + 1, sizeof *avg);
+    if (!avg)
+        return -1;
+    for (uint32_t i = 0; i < t->n_feat; i++) {
+        const tfeat *x = &t->feat[i];
+        avg[i] = pc_malloc(((size_t)x->n + 1) * sizeof **avg);
+        if (!avg[i])
+            goto oom;
+        for (uint32_t j = 0; j < x->n; j++) {
+            const tentry *e = &x->e[j];
+            double v = (e->tot + (now - e->ts) * e->w) / now;
+            avg[i][j] = (float)v;
+            if (fabs(v) >= prune && v != 0) {
+                ne++;
+                if (fabs(v) > maxw)
+                    maxw = fabs(v);
+            }
+        }
+    }
+    m->scale = maxw > 0 ? (float)(maxw / 32767.0) : 1.0f;
+    m->ent = pc_malloc((ne + 1) * sizeof *m->ent);
+    m->n_feat = t->n_feat;   /* an upper bound, for the table size */
+    if (!m->ent || alloc_slots(m) != 0)
+        goto oom;
+    m->n_feat = 0;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < t->n_feat; i++) {
+        const tfeat *x = &t->feat[i];
+        uint32_t start = k;
+        /* classes in ascending order: the same file whatever the update order */
+        for (uint32_t c = 0, seen = 0; seen < x->n && c < t->n_classes; c++)
+            for (uint32_t j = 0; j < x->n; j++) {
+                if (x->e[j].cls != c)
+                    continue;
+                seen++;
+                double v = avg[i][j];
+                long q = lround(v / m->scale);
+                if (fabs(v) >= prune && q != 0) {
+                    m->ent[k].cls = (uint16_t)c;
+                    m->ent[k].w = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+                    k++;
+                }
+            }
+        if (k > start) {
+            insert_slot(m, key32(x->key), start, k - start);
+            m->n_feat++;
+        }
+    }
+    m->n_ent = k;
+    for (uint32_t i = 0; i < t->n_feat; i++)
+        pc_free(avg[i]);
+    pc_free(avg);
+    return 0;
+oom:
+    for (uint32_t i = 0; i < t->n_feat; i++)
+        pc_free(avg[i]);
+    pc_free(avg);
+    pc_pmodel_free(m);
+    return -1;
+}

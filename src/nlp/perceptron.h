@@ -1,0 +1,69 @@
+/* perceptron.h -- multi-class averaged perceptron over hashed features.
+ *
+ * A feature is a 64-bit hash (features.h builds them).  Each feature has a
+ * sparse row of (class, weight) pairs: only the classes it was ever updated
+ * for, which keeps both training and scoring proportional to what the
+ * feature actually knows.
+ *
+ * pc_ptrain is the trainer (current and summed weights, averaged lazily);
+ * pc_pmodel is the immutable scorer it exports: rows stored contiguously,
+ * weights quantized to 16 bits in the file, features whose averaged weights
+ * are all tiny pruned away.  A pc_pmodel is read-only after loading. */
+#ifndef PC_NLP_PERCEPTRON_H
+#define PC_NLP_PERCEPTRON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nlp/model_io.h"
+
+/* A feature's slot: its key folded to 32 bits (a false match with a feature
+ * the model does not have is a one-in-4000-per-lookup event with a million
+ * features, and only adds small weights) and its row (len 0: empty slot). */
+typedef struct pc_pslot {
+    uint32_t key;
+    uint32_t start, len;
+} pc_pslot;
+
+/* Classes are stored in one byte. */
+#define PC_PMODEL_MAX_CLASSES 255
+
+/* One weight: class and quantized value (the model's scale times w). */
+typedef struct pc_pent {
+    uint16_t cls;
+    int16_t w;
+} pc_pent;
+
+typedef struct pc_pmodel {
+    uint32_t n_classes;
+    uint32_t n_feat;
+    uint32_t n_ent;
+    float scale;         /* weight = w * scale */
+    pc_pslot *slot;      /* open addressing, mask + 1 slots */
+    uint32_t mask;
+    pc_pent *ent;
+} pc_pmodel;
+
+/* scores[c] += weights of every feature, in units of m->scale (scores must be
+ * zeroed by the caller; the order of classes is all that callers use). */
+void pc_pmodel_score(const pc_pmodel *m, const uint64_t *f, size_t nf, float *scores);
+void pc_pmodel_free(pc_pmodel *m);
+/* Serialise / read back (quantized).  Read returns -1 (r->bad set) on bad data. */
+void pc_pmodel_write(const pc_pmodel *m, pc_wbuf *b);
+int pc_pmodel_read(pc_pmodel *m, pc_rbuf *r);
+
+typedef struct pc_ptrain pc_ptrain;
+
+pc_ptrain *pc_ptrain_new(uint32_t n_classes);
+void pc_ptrain_free(pc_ptrain *t);
+/* Current (not averaged) weights, for decoding while training. */
+void pc_ptrain_score(const pc_ptrain *t, const uint64_t *f, size_t nf, float *scores);
+/* Add delta to the weight of class c for each feature; -1 on OOM. */
+int pc_ptrain_update(pc_ptrain *t, const uint64_t *f, size_t nf, uint32_t c, float delta);
+/* One more training instance seen (the averaging clock). */
+void pc_ptrain_tick(pc_ptrain *t);
+/* The averaged model, dropping weights with |w| < prune; -1 on OOM. */
+int pc_ptrain_export(const pc_ptrain *t, float prune, pc_pmodel *out);
+size_t pc_ptrain_features(const pc_ptrain *t);
+
+#endif

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Past fuzzing findings stay fixed: every file in tests/data/fuzz-regress/TARGET/
+# goes through TARGET's replay binary ($BUILD/fuzz-replay/TARGET, the libFuzzer
+# target of fuzz/TARGET.c without libFuzzer).  A crash, a sanitizer report
+# (in `make SAN=1 test`) or more than 30 s on one file (the findings include
+# hangs) fails the test.  The fuzz/README.md says what each finding was.
+set -u
+BUILD=${BUILD:-build}
+dir=tests/data/fuzz-regress
+fails=0
+n=0
+for d in "$dir"/*/; do
+    t=$(basename "$d")
+    bin=$BUILD/fuzz-replay/$t
+    if [ ! -x "$bin" ]; then
+        echo "FAIL $t: $bin not built"
+        fails=$((fails + 1))
+        continue
+    fi
+    for f in "$d"*; do
+        [ -f "$f" ] || continue
+        n=$((n + 1))
+        if timeout 30 "$bin" "$f" >/dev/null 2>"$BUILD/tests/fuzz-regress.err"; then
+            echo "ok   $t $(basename "$f")"
+        else
+            echo "FAIL $t $(basename "$f") (exit $?; 124 = over 30 s)"
+            tail -n 20 "$BUILD/tests/fuzz-regress.err"
+            fails=$((fails + 1))
+        fi
+    done
+done
+echo "$n findings replayed, $fails failed"
+[ "$n" -gt 0 ] && [ "$fails" -eq 0 ]

@@ -1,0 +1,373 @@
+/* test_parser.c -- the constituency parser: binarize/unbinarize round trips,
+ * EVALB scoring on known cases, a tiny training run that parses its
+ * training trees back (greedy and beam), damaged model files, and the
+ * shipped model. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "nlp/binarize.h"
+#include "nlp/evalb.h"
+#include "nlp/parser.h"
+#include "nlp/ptb_read.h"
+
+#define N(x) (sizeof(x) / sizeof((x)[0]))
+
+static pc_ptree parse1(pc_arena *a, const char *s)
+{
+    pc_ptree t;
+    long line = 1;
+    pc_error err = {0};
+    int r = pc_ptb_parse(a, &s, &line, &t, "test", &err);
+    if (r != 1)
+        fail_msg("cannot read tree: %s", err.message);
+    return t;
+}
+
+/* ------------------------------------------------------------ binarize */
+
+static const struct {
+    const char *in, *out;
+} ROUND[] = {
+    /* function tags stripped, ROOT kept once */
+    {"(ROOT (S (NP-SBJ (NNP Israel)) (VP (VBD attacked) (NP (NNP Gaza))) (. .)))",
+     "(ROOT (S (NP (NNP Israel)) (VP (VBD attacked) (NP (NNP Gaza))) (. .)))"},
+    /* a flat NP with the head at the end, a PP: left and right siblings */
+    {"(ROOT (NP (NP (DT the) (JJ big) (JJ red) (NN house)) (PP (IN in) (NP (NNP Gaza)))))",
+     "(ROOT (NP (NP (DT the) (JJ big) (JJ red) (NN house)) (PP (IN in) (NP (NNP Gaza)))))"},
+    /* unary chains, an unlabelled outer bracket, a -NONE- element removed */
+    {"( (S (NP-SBJ-1 (-NONE- *)) (VP (VB Go) (ADVP (RB away))) (. !)))",
+     "(ROOT (S (VP (VB Go) (ADVP (RB away))) (. !)))"},
+    /* X -> X unaries merged */
+    {"(ROOT (NP (NP (NNS rockets))))", "(ROOT (NP (NNS rockets)))"},
+    /* head in the middle of a long constituent */
+    {"(ROOT (S (ADVP (RB Then)) (, ,) (NP (PRP they)) (VP (VBD left) (NP (NN town)) (PP (IN at) (NP (NN noon))) (ADVP (RB quickly))) (. .)))",
+     "(ROOT (S (ADVP (RB Then)) (, ,) (NP (PRP they)) (VP (VBD left) (NP (NN town)) (PP (IN at) (NP (NN noon))) (ADVP (RB quickly))) (. .)))"},
+    /* a ROOT over two constituents gets a FRAG */
+    {"(ROOT (NP (NN Hello)) (. .))", "(ROOT (FRAG (NP (NN Hello)) (. .)))"},
+    /* a single word */
+    {"(ROOT (NN Hello))", "(ROOT (NN Hello))"},
+};
+
+static void test_binarize_round_trip(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < N(ROUND); i++) {
+        pc_arena *a = pc_arena_new(0);
+        pc_labels *lab = calloc(1, sizeof *lab);
+        pc_ptree t = parse1(a, ROUND[i].in);
+        pc_btree b;
+        pc_error err = {0};
+        assert_int_equal(pc_binarize(&t, lab, a, &b, &err), 0);
+        /* every node has at most two children and @X only under X/@X */
+        for (int k = 0; k < b.n; k++) {
+            const pc_bnode *x = &b.node[k];
+            if (x->left >= 0 && b.node[x->left].temp)
+                assert_int_equal(b.node[x->left].label, x->label);
+            if (x->right >= 0 && b.node[x->right].temp)
+                assert_int_equal(b.node[x->right].label, x->label);
+            assert_false(x->left >= 0 && x->right >= 0 && b.node[x->left].temp &&
+                         b.node[x->right].temp);
+        }
+        assert_false(b.node[b.n - 1].temp);
+        char *s = pc_unbinarize(&b, b.n - 1, lab, NULL, NULL, a);
+        assert_non_null(s);
+        assert_string_equal(s, ROUND[i].out);
+        free(lab);
+        pc_arena_free(a);
+    }
+}
+
+static void test_head_rules(void **state)
+{
+    (void)state;
+    const char *np[] = {"DT", "JJ", "NN", "POS"};
+    assert_int_equal(pc_head_child("NP", np, 4), 3);
+    assert_int_equal(pc_head_child("NP", np, 3), 2);
+    const char *vp[] = {"MD", "VP"};
+    assert_int_equal(pc_head_child("VP", vp, 2), 0);
+    const char *s[] = {"NP", "VP", "."};
+    assert_int_equal(pc_head_child("S", s, 3), 1);
+    const char *pp[] = {"IN", "NP"};
+    assert_int_equal(pc_head_child("PP", pp, 2), 0);
+    char buf[32];
+    assert_string_equal(pc_label_base("NP-SBJ-1", buf, sizeof buf), "NP");
+    assert_string_equal(pc_label_base("PP-LOC-PRD", buf, sizeof buf), "PP");
+    assert_string_equal(pc_label_base("NP=2", buf, sizeof buf), "NP");
+    assert_string_equal(pc_label_base("-LRB-", buf, sizeof buf), "-LRB-");
+}
+
+static void test_ptb_read_errors(void **state)
+{
+    (void)state;
+    const char *bad[] = {"(S (NP (NN a))", "(S (NN a)))", "(S (NN a b))", "(S ())", "word"};
+    for (size_t i = 0; i < N(bad); i++) {
+        pc_arena *a = pc_arena_new(0);
+        const char *s = bad[i];
+        long line = 1;
+        pc_ptree t;
+        pc_error err = {0};
+        int r = pc_ptb_parse(a, &s, &line, &t, "x", &err);
+        if (i == 1) {   /* the tree is fine; the stray ')' starts the next "tree" */
+            assert_int_equal(r, 1);
+            r = pc_ptb_parse(a, &s, &line, &t, "x", &err);
+        }
+        assert_int_equal(r, -1);
+        assert_int_equal(err.code, PC_ERR_PARSE);
+        pc_arena_free(a);
+    }
+}
+
+/* ------------------------------------------------------------ evalb */
+
+static const struct {
+    const char *gold, *test;
+    long match, ngold, ntest;
+} EVB[] = {
+    /* identical */
+    {"(ROOT (S (NP (NNP Israel)) (VP (VBD attacked) (NP (NNP Gaza))) (. .)))",
+     "(ROOT (S (NP (NNP Israel)) (VP (VBD attacked) (NP (NNP Gaza))) (. .)))", 4, 4, 4},
+    /* function tags do not count; punctuation is outside the spans, so S
+     * covering the period or not is the same bracket */
+    {"(ROOT (S (NP-SBJ (NNP Israel)) (VP (VBD attacked) (NP (NNP Gaza))) (. .)))",
+     "(ROOT (S (S (NP (NNP Israel)) (VP (VBD attacked) (NP (NNP Gaza)))) (. .)))", 4, 4, 5},
+    /* a PP attached wrongly: VP and the object NP differ */
+    {"(ROOT (S (NP (PRP They)) (VP (VBD hit) (NP (NNS targets)) (PP (IN in) (NP (NNP Gaza))))))",
+     "(ROOT (S (NP (PRP They)) (VP (VBD hit) (NP (NP (NNS targets)) (PP (IN in) (NP (NNP Gaza)))))))",
+     6, 6, 7},
+    /* ADVP and PRT are one label; labels differ otherwise */
+    {"(ROOT (S (NP (PRP He)) (VP (VBD gave) (PRT (RP up)))))",
+     "(ROOT (S (NP (PRP He)) (VP (VBD gave) (ADVP (RP up)))))", 4, 4, 4},
+    {"(ROOT (S (NP (PRP He)) (VP (VBD gave) (PRT (RP up)))))",
+     "(ROOT (S (NP (PRP He)) (VP (VBD gave) (NP (RP up)))))", 3, 4, 4},
+    /* a constituent of punctuation only is no bracket */
+    {"(ROOT (FRAG (NP (NN Yes)) (PRN (, ,))))", "(ROOT (FRAG (NP (NN Yes)) (, ,)))", 2, 2, 2},
+};
+
+static void test_evalb_known_cases(void **state)
+{
+    (void)state;
+    pc_evalb tot = {0};
+    for (size_t i = 0; i < N(EVB); i++) {
+        pc_arena *a = pc_arena_new(0);
+        pc_ptree g = parse1(a, EVB[i].gold), t = parse1(a, EVB[i].test);
+        pc_evalb e = {0};
+        assert_int_equal(pc_evalb_add(&e, &g, &t), 0);
+        assert_int_equal(e.match, EVB[i].match);
+        assert_int_equal(e.gold, EVB[i].ngold);
+        assert_int_equal(e.test, EVB[i].ntest);
+        pc_evalb_add(&tot, &g, &t);
+        pc_arena_free(a);
+    }
+    /* 23 matched of 24 gold, 26 test */
+    assert_int_equal(tot.match, 23);
+    assert_int_equal(tot.gold, 24);
+    assert_int_equal(tot.test, 26);
+    double p = 23.0 / 26, r = 23.0 / 24;
+    assert_true(pc_evalb_f1(&tot) > 2 * p * r / (p + r) - 1e-9);
+    assert_true(pc_evalb_f1(&tot) < 2 * p * r / (p + r) + 1e-9);
+    /* different word counts: skipped */
+    pc_arena *a = pc_arena_new(0);
+    pc_ptree g = parse1(a, "(ROOT (NP (NN a) (NN b)))"), t = parse1(a, "(ROOT (NP (NN a)))");
+    pc_evalb e = {0};
+    assert_int_equal(pc_evalb_add(&e, &g, &t), -1);
+    assert_int_equal(e.skipped, 1);
+    pc_arena_free(a);
+}
+
+/* ------------------------------------------------------------ training */
+
+static const char *TRAIN[] = {
+    "(ROOT (S (NP-SBJ (NNP Israel)) (VP (VBD attacked) (NP (NNP Gaza))) (. .)))",
+    "(ROOT (S (NP (DT The) (NN minister)) (VP (MD will) (VP (VB visit) (NP (DT the) (NN capital)))) (. .)))",
+    "(ROOT (S (NP (NNS Rebels)) (VP (VBD fired) (NP (NNS rockets)) (PP (IN at) (NP (DT the) (NN town))) (NP-TMP (NN yesterday))) (. .)))",
+    "(ROOT (S (NP (NP (NNS Officials)) (PP (IN in) (NP (NNP Cairo)))) (VP (VBD said) (SBAR (IN that) (S (NP (NNS talks)) (VP (VBD failed))))) (. .)))",
+    "(ROOT (FRAG (NP (NNP Reuters)) (. .)))",
+    "(ROOT (SBARQ (WHNP (WP Who)) (SQ (VP (VBD attacked) (NP (PRP them)))) (. ?)))",
+};
+
+static char dir[64];
+
+static char *tmp_path(const char *name)
+{
+    static char buf[4][128];
+    static int k;
+    char *p = buf[k++ % 4];
+    snprintf(p, 128, "%s/%s", dir, name);
+    return p;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    strcpy(dir, "/tmp/pc_test_parser_XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    remove(tmp_path("parser.bin"));
+    remove(tmp_path("bad.bin"));
+    rmdir(dir);
+    return 0;
+}
+
+/* Parse each training tree's words and gold tags; expect the tree back (as
+ * cleaned: function tags stripped). */
+static void check_parses_back(const pc_parser *p, int beam)
+{
+    pc_arena *a = pc_arena_new(0);
+    for (size_t i = 0; i < N(TRAIN); i++) {
+        pc_ptree t = parse1(a, TRAIN[i]);
+        const char *w[32], *g[32];
+        int n = pc_ptree_leaves(&t, w, g);
+        pc_error err = {0};
+        char *out = pc_parser_parse(p, w, g, (size_t)n, beam, a, &err);
+        assert_non_null(out);
+        pc_ptree o = parse1(a, out);
+        pc_evalb e = {0};
+        assert_int_equal(pc_evalb_add(&e, &t, &o), 0);
+        if (e.exact != 1)
+            fail_msg("beam %d: tree %zu parsed as %s", beam, i, out);
+    }
+    pc_arena_free(a);
+}
+
+static pc_parser *train_tiny(int beam)
+{
+    pc_arena *a = pc_arena_new(0);
+    pc_ptree t[N(TRAIN)];
+    for (size_t i = 0; i < N(TRAIN); i++)
+        t[i] = parse1(a, TRAIN[i]);
+    pc_parser_opts o = {0};
+    o.epochs = 12;
+    o.beam = beam;
+    o.seed = 7;
+    o.prune = 0;
+    pc_error err = {0};
+    pc_parser *p = pc_parser_train(t, N(TRAIN), &o, &err);
+    if (!p)
+        fail_msg("training: %s", err.message);
+    pc_arena_free(a);
+    return p;
+}
+
+static void test_tiny_training_greedy(void **state)
+{
+    (void)state;
+    pc_parser *p = train_tiny(1);
+    check_parses_back(p, 1);
+    pc_error err = {0};
+    assert_int_equal(pc_parser_save(p, tmp_path("parser.bin"), &err), PC_OK);
+    pc_parser *q = pc_parser_load(tmp_path("parser.bin"), &err);
+    assert_non_null(q);
+    check_parses_back(q, 1);   /* quantized weights: same decisions */
+    pc_parser_free(p);
+    pc_parser_free(q);
+}
+
+static void test_tiny_training_beam(void **state)
+{
+    (void)state;
+    pc_parser *p = train_tiny(4);
+    check_parses_back(p, 4);
+    pc_parser_free(p);
+}
+
+static void test_parse_arguments(void **state)
+{
+    (void)state;
+    pc_parser *p = train_tiny(1);
+    pc_arena *a = pc_arena_new(0);
+    pc_error err = {0};
+    const char *w[] = {"Zork"}, *t[] = {"XYZ"};   /* a tag the parser never saw */
+    char *s = pc_parser_parse(p, w, t, 1, 1, a, &err);
+    assert_non_null(s);
+    assert_non_null(strstr(s, "(XYZ Zork)"));
+    assert_null(pc_parser_parse(p, w, t, 0, 1, a, &err));
+    assert_int_equal(err.code, PC_ERR_USAGE);
+    pc_arena_free(a);
+    pc_parser_free(p);
+}
+
+static void expect_load_error(long cut, long flip, const char *msg)
+{
+    pc_parser *p = train_tiny(1);
+    pc_error err = {0};
+    assert_int_equal(pc_parser_save(p, tmp_path("parser.bin"), &err), PC_OK);
+    pc_parser_free(p);
+    FILE *f = fopen(tmp_path("parser.bin"), "rb");
+    assert_non_null(f);
+    unsigned char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    assert_true(n < sizeof buf);
+    if (cut >= 0)
+        n = (size_t)cut < n ? (size_t)cut : n;
+    if (flip >= 0)
+        buf[(size_t)flip % n] ^= 0x01;
+    f = fopen(tmp_path("bad.bin"), "wb");
+    assert_int_equal(fwrite(buf, 1, n, f), n);
+    fclose(f);
+    assert_null(pc_parser_load(tmp_path("bad.bin"), &err));
+    assert_non_null(strstr(err.message, msg));
+}
+
+static void test_corrupt_model(void **state)
+{
+    (void)state;
+    expect_load_error(-1, 100, "corrupt (CRC-32");
+    expect_load_error(-1, 3000, "corrupt (CRC-32");
+    expect_load_error(200, -1, "truncated");
+    expect_load_error(0, -1, "not a petrarch parser model");
+    expect_load_error(-1, 0, "not a petrarch parser model");
+    pc_error err = {0};
+    assert_null(pc_parser_load("models/tagger.bin", &err));   /* the wrong kind */
+    assert_non_null(strstr(err.message, "not a petrarch parser model"));
+}
+
+/* The shipped model: a news sentence parses into a tree over its words. */
+static void test_shipped_model(void **state)
+{
+    (void)state;
+    pc_error err = {0};
+    pc_parser *p = pc_parser_load("models/parser.bin", &err);
+    if (!p)
+        fail_msg("models/parser.bin: %s", err.message);
+    const char *w[] = {"Israeli", "troops", "attacked", "the", "Gaza", "Strip", "on", "Monday", "."};
+    const char *t[] = {"JJ", "NNS", "VBD", "DT", "NNP", "NNP", "IN", "NNP", "."};
+    pc_arena *a = pc_arena_new(0);
+    for (int beam = 1; beam <= 8; beam *= 8) {
+        char *s = pc_parser_parse(p, w, t, N(w), beam, a, &err);
+        assert_non_null(s);
+        if (beam == 1 && !strstr(s, "(ROOT (S (NP (JJ Israeli) (NNS troops)) (VP (VBD attacked)"))
+            fail_msg("beam %d: %s", beam, s);
+        pc_ptree o = parse1(a, s);
+        const char *ow[16];
+        assert_int_equal(pc_ptree_leaves(&o, ow, NULL), N(w));
+    }
+    pc_arena_free(a);
+    pc_parser_free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_binarize_round_trip),
+        cmocka_unit_test(test_head_rules),
+        cmocka_unit_test(test_ptb_read_errors),
+        cmocka_unit_test(test_evalb_known_cases),
+        cmocka_unit_test(test_tiny_training_greedy),
+        cmocka_unit_test(test_tiny_training_beam),
+        cmocka_unit_test(test_parse_arguments),
+        cmocka_unit_test(test_corrupt_model),
+        cmocka_unit_test(test_shipped_model),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
