@@ -39,6 +39,9 @@ typedef struct tally {
     long split_extra;    /* records more than read: a text the splitter made into
                             k sentences counts k times */
     long renamed;        /* repeated sentence ids renamed (both kept) */
+    long replaced;       /* --dup-ids replace: records replaced by a later one
+                            (counted among the coded: PETRARCH2 codes the later
+                            record in the earlier one's place) */
     long events_coded;   /* events after the one-a-story filter */
     long events_written; /* lines written (after --one-a-day) */
     long dict_warnings;

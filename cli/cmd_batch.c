@@ -34,12 +34,13 @@ typedef struct run {
     pc_nlp *nlp;             /* loaded when the first text-only sentence comes */
     int nlp_tried;
     batch_jobs *jobs;        /* -j N > 1: stories coded on N threads */
+    int dup_replace;         /* --dup-ids replace: PETRARCH2's last-one-wins */
 } run;
 
 void usage_batch(FILE *f)
 {
     fprintf(f,
-            "usage: %s batch -i INPUT [INPUT...] [-i INPUT...] -o OUTPUT [-c CONFIG] [OPTIONS]\n"
+            "usage: %s batch -i INPUT [INPUT...] -o OUTPUT [-c CONFIG] [OPTIONS]\n"
             "\n"
             "  -i, --inputs INPUT   an input file: PETRARCH XML, JSON Lines or text, plain or\n"
             "                       gzip-compressed; a directory (its *.xml, *.jsonl and\n"
@@ -48,15 +49,18 @@ void usage_batch(FILE *f)
             "  --in FORMAT          auto (default: from each file's first bytes), xml,\n"
             "                       jsonl or text (one story per file)\n"
             "  -o, --outputs OUTPUT the output file, written as OUTPUT exactly (PETRARCH2\n"
-            "                       writes evts.OUTPUT) when the run ends; - for standard output\n"
+            "                       writes evts.OUTPUT) when the run ends; - for stdout\n"
             "  --out FORMAT         evts (default: PETRARCH2's events file), jsonl (one JSON\n"
             "                       object per event) or phoenix (the 26-column Phoenix TSV)\n"
             "  --header             phoenix: start with a row of column names\n"
-            "  --one-a-day          one event per (date, source, target, code) across stories,\n"
-            "                       their ids, sources and issues merged (phoenix_pipeline)\n"
+            "  --one-a-day          one event per (date, source, target, code) across\n"
+            "                       stories, their ids, sources and issues merged\n"
             "  -c, --config CONFIG  a PETR_config.ini (default: the bundled one,\n"
             "                       $PETRARCH_DATA/PETR_config.ini, data dir %s)\n"
             "  -j, --jobs N         code on N threads (same output as -j 1; default 1)\n"
+            "  --dup-ids keep|replace  a sentence id that repeats in its story: keep both,\n"
+            "                       the later renamed SENTdup2 (default), or let the later\n"
+            "                       replace the earlier exactly as PETRARCH2 does\n"
             "  --stream             code each story as it is read, in input order, in\n"
             "                       constant memory (default: read everything, merge\n"
             "                       stories by id and code them sorted by id, as\n"
@@ -124,6 +128,20 @@ static int rename_dups(run *r, const pc_story_in *in, const char *const *files,
     if (k < 0) {
         fatal(r, files[0], "out of memory");
         return -1;
+    }
+    if (r->dup_replace) {
+        /* PETRARCH2's dict: the later record replaces the earlier (the story
+         * coder keeps the first one's place and the last one's content) */
+        for (long j = 0; j < k; j++) {
+            size_t i = rn[j].index, f = rn[j].first;
+            say(r, 0, files[f], lines[f], in->story_id, in->sents[f].sent_id,
+                "sentence id %s_%s repeats (%s:%ld): this record is replaced by the later one, "
+                "as PETRARCH2 does (--dup-ids replace)",
+                in->story_id, in->sents[f].sent_id, files[i], lines[i]);
+        }
+        r->t.replaced += k;
+        *out = *in;
+        return 0;
     }
     for (long j = 0; j < k; j++) {
         size_t i = rn[j].index, f = rn[j].first;
@@ -328,7 +346,7 @@ typedef struct args {
     const char **raw_in;      /* -i arguments as given, expanded after parsing */
     size_t n_raw;
     const char *out, *config, *report, *source, *models;
-    int verbose, quiet, stdin_used, stream, header, one_a_day;
+    int verbose, quiet, stdin_used, stream, header, one_a_day, dup_replace;
     int in_format, out_format;
     int jobs;                 /* -j */
     char date[9];             /* --date as YYYYMMDD, "" if none */
@@ -449,6 +467,18 @@ static int parse_args(int argc, char **argv, args *a)
             a->header = 1;
         } else if (strcmp(s, "--one-a-day") == 0) {
             a->one_a_day = 1;
+        } else if (is_opt(s, "--dup-ids", "--dup-ids", &eq)) {
+            const char *v = opt_value(argc, argv, &i, s, eq);
+            if (!v)
+                goto missing;
+            if (strcmp(v, "keep") == 0)
+                a->dup_replace = 0;
+            else if (strcmp(v, "replace") == 0)
+                a->dup_replace = 1;
+            else {
+                fprintf(stderr, "%s: --dup-ids %s: give keep or replace\n", pc_prog, v);
+                return EXIT_USAGE;
+            }
         } else if (strcmp(s, "--stream") == 0) {
             a->stream = 1;
         } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
@@ -518,7 +548,7 @@ int cmd_batch(int argc, char **argv)
     const char *data = env && *env ? env : PC_DATA_DIR;
     size_t dl = strlen(data) + 32;
     char *config_buf = malloc(dl), *dict_dir = malloc(dl);
-    run r = {.models = a.models};
+    run r = {.models = a.models, .dup_replace = a.dup_replace};
     tally_init(&r.t, a.verbose, a.quiet);
     pc_config *cfg = NULL;
     pc_dicts *dicts = NULL;

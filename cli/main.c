@@ -10,6 +10,7 @@ const char *pc_prog = "petrarch";
 
 /* Model training and evaluation (cli/cmd_train.c, cli/cmd_eval_models.c). */
 int cmd_train(int argc, char **argv);
+void usage_train(FILE *f);
 int cmd_eval_tagger(int argc, char **argv);
 int cmd_eval_parser(int argc, char **argv);
 
@@ -27,12 +28,15 @@ static void usage(FILE *f)
             "       %s parse FILE... [-o OUT] [--date YYYYMMDD]  (raw text to PETRARCH XML)\n"
             "       %s validate RECORDS.xml [OPTIONS]   (see: help validate)\n"
             "       %s check-dicts [CONFIG] [OPTIONS]   (see: help check-dicts)\n"
+            "       %s train tagger|parser -o MODEL FILE...   (see: help train)\n"
+            "       %s eval-tagger MODEL FILE.conllu... | eval-parser MODEL [--tagger T] FILE.ptb...\n"
             "       %s --version\n"
             "       %s help [batch]\n"
             "\n"
             "Codes political events (CAMEO) from Penn Treebank parses in PETRARCH XML,\n"
             "with the output of PETRARCH2 %s.\n",
-            pc_prog, pc_prog, pc_prog, pc_prog, pc_prog, pc_prog, pc_prog, PC_PETRARCH2_VERSION);
+            pc_prog, pc_prog, pc_prog, pc_prog, pc_prog, pc_prog, pc_prog, pc_prog, pc_prog,
+            PC_PETRARCH2_VERSION);
 }
 
 int main(int argc, char **argv)
@@ -73,6 +77,8 @@ int main(int argc, char **argv)
             usage_validate(stdout);
         else if (argc > 2 && strcmp(argv[2], "check-dicts") == 0)
             usage_check_dicts(stdout);
+        else if (argc > 2 && strcmp(argv[2], "train") == 0)
+            usage_train(stdout);
         else {
             usage(stdout);
             printf("\nRun '%s help batch' for the options of batch.\n", pc_prog);

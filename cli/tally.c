@@ -194,6 +194,9 @@ void tally_summary(const tally *t, const char *out)
     if (t->renamed)
         fprintf(stderr, "%s: %ld repeated sentence id%s renamed (both sentences coded)\n",
                 pc_prog, t->renamed, plural(t->renamed));
+    if (t->replaced)
+        fprintf(stderr, "%s: %ld record%s replaced by a later one with the same sentence id "
+                "(--dup-ids replace)\n", pc_prog, t->replaced, plural(t->replaced));
     if (t->dict_warnings && !t->verbose)
         fprintf(stderr, "%s: %ld dictionary warning%s (-v shows them)\n", pc_prog,
                 t->dict_warnings, plural(t->dict_warnings));
@@ -233,7 +236,7 @@ int tally_write_report(const tally *t, const report_info *ri, FILE *f)
         json_array_append_new(items, item_json(&t->items[i]));
     json_t *r = json_pack(
         "{s:s, s:i, s:o, s:I, s:I, s:{s:s, s:s}, s:{s:I, s:I, s:I, s:I}, s:I, s:I, s:I,"
-        " s:{s:I, s:I, s:I, s:I}, s:{s:I, s:I, s:I}, s:I, s:{s:I, s:I, s:I}, s:o, s:I}",
+        " s:{s:I, s:I, s:I, s:I}, s:{s:I, s:I, s:I}, s:I, s:I, s:{s:I, s:I, s:I}, s:o, s:I}",
         "petrarch", PC_VERSION, "exit_code", ri->exit_code, "inputs", inputs, "files",
         (json_int_t)t->files, "files_failed", (json_int_t)t->files_failed, "output", "file",
         out ? out : "", "format", ri->out_format, "records", "read", (json_int_t)tally_read(t),
@@ -245,7 +248,7 @@ int tally_write_report(const tally *t, const report_info *ri, FILE *f)
         (json_int_t)t->no_parse, "coder", (json_int_t)t->coder_errors, "discarded",
         "sentence", (json_int_t)t->sent_discarded, "in_discarded_stories",
         (json_int_t)t->in_discarded_stories, "stories", (json_int_t)t->stories_discarded,
-        "renamed_ids", (json_int_t)t->renamed, "diagnostics", "errors",
+        "renamed_ids", (json_int_t)t->renamed, "replaced_ids", (json_int_t)t->replaced, "diagnostics", "errors",
         (json_int_t)(t->errors), "warnings", (json_int_t)t->warnings, "dictionary_warnings",
         (json_int_t)t->dict_warnings, "items", items, "items_omitted",
         (json_int_t)t->items_omitted);

@@ -179,6 +179,7 @@ pc_status pc_coder_sentence_noreset(pc_coder *c, const char *parse, const char *
         return pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     s->rt.a = c->scratch;
     s->d = c->dicts;
+    s->memo = c->memo;
     s->opt = &c->opt;
     s->date = ordate;
     s->date_is_str = c->date_is_str;
@@ -221,6 +222,7 @@ struct sent *pc_test_sentence(pc_coder *c, const char *parse, const char *date_s
         return NULL;
     s->rt.a = c->scratch;
     s->d = c->dicts;
+    s->memo = c->memo;
     s->opt = &c->opt;
     s->date = ordate;
     s->date_is_str = date_str != NULL;

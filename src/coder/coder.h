@@ -8,8 +8,19 @@
 #include "dict/dicts.h"
 #include "util/arena.h"
 
+/* convert_code(code) results by the address of the code string: every code
+ * the coder converts is a dictionary string, fixed while the coder lives,
+ * and the table lookup showed in profiles. */
+#define PC_CODE_MEMO 64
+typedef struct pc_code_memo {
+    const char *code;       /* NULL: empty slot */
+    int ok;                 /* convert_code succeeded (else KeyError) */
+    long active, passive;
+} pc_code_memo;
+
 struct pc_coder {
     const pc_dicts *dicts;
+    pc_code_memo memo[PC_CODE_MEMO];
     pc_options opt;         /* a copy of the config's options */
     int has_issues;         /* an issue file is configured */
     pc_arena *arena;        /* results of the current story/sentence */

@@ -190,6 +190,45 @@ pv *mix_codes(sent *s, const pv *agents, const pv *actors)
 
 /* ------------------------------------------------------------ text */
 
+/* The get_text methods build their text as `text = text + " " + part`, part
+ * by part.  Python frees each old string; in an arena every one of them
+ * would stay, n^2/2 bytes for a phrase of n words (gigabytes for a few
+ * thousand), so the parts go into one growing buffer instead: the same
+ * string at the end (every part is a str, so no `+` could have raised). */
+typedef struct tbuf {
+    char *p;
+    size_t n, cap;
+} tbuf;
+
+static void tb_put(py_rt *rt, tbuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        size_t nc = (b->n + n + 1) * 2;
+        char *np = pc_arena_alloc(rt->a, nc < 64 ? 64 : nc);
+        if (!np)
+            py_raise(rt, PY_MEMORY_ERROR, "out of memory");
+        if (b->n)
+            memcpy(np, b->p, b->n);
+        b->p = np;
+        b->cap = nc < 64 ? 64 : nc;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+static void tb_put_pv(py_rt *rt, tbuf *b, const pv *v)
+{
+    if (v->k != PV_STR) /* (never: every part is a str) */
+        py_raise(rt, PY_TYPE_ERROR, "unsupported operand type(s) for +");
+    tb_put(rt, b, v->s, v->n);
+}
+
+static pv *tb_value(py_rt *rt, const tbuf *b)
+{
+    return pv_str_len(rt, b->p, b->n);
+}
+
 pv *ph_get_text(sent *s, phrase *self)
 {
     py_rt *rt = &s->rt;
@@ -202,8 +241,8 @@ pv *ph_get_text(sent *s, phrase *self)
     if (self->color)
         return pv_empty_str();
     py_enter(rt);
-    pv *text = pv_str(rt, self->text);
-    pv *sp = pv_space();
+    tbuf text = {NULL, 0, 0};
+    tb_put(rt, &text, self->text, strlen(self->text)); /* text = self.text */
     ph_list *ch = self->children;
     for (size_t i = 0; i < ch->n; i++) {
         phrase *c = ch->v[i];
@@ -214,10 +253,11 @@ pv *ph_get_text(sent *s, phrase *self)
         } else {
             t = ph_get_text(s, c);
         }
-        text = pv_add(rt, pv_add(rt, text, sp), t);
+        tb_put(rt, &text, " ", 1); /* text = text + " " + t */
+        tb_put_pv(rt, &text, t);
     }
     py_leave(rt);
-    return text;
+    return tb_value(rt, &text);
 }
 
 void np_get_text(sent *s, phrase *self, pv **text_out, pv **codes_out)
@@ -226,30 +266,34 @@ void np_get_text(sent *s, phrase *self, pv **text_out, pv **codes_out)
     py_rt *rt = &s->rt;
     py_enter(rt);
     pv *ppcodes = pv_list(rt);
-    pv *text = pv_empty_str();
-    pv *sp = pv_space();
+    tbuf text = {NULL, 0, 0}; /* text = "" */
     ph_list *ch = self->children;
     for (size_t i = 0; i < ch->n; i++) {
         phrase *c = ch->v[i];
         if (c->kind == PH_PP) {
             pv *act, *ag;
             resolve_codes(s, ph_get_meaning(s, c), &act, &ag);
-            if (pv_truthy(act))
+            if (pv_truthy(act)) {
                 pv_extend(rt, ppcodes, ph_get_meaning(s, c));
-            else
-                text = pv_add(rt, pv_add(rt, text, sp), ph_get_text(s, c));
+            } else {
+                pv *t = ph_get_text(s, c);
+                tb_put(rt, &text, " ", 1); /* text += " " + child.get_text() */
+                tb_put_pv(rt, &text, t);
+            }
         }
         if (c->kind == PH_NP) {
             pv *t, *cc;
             np_get_text(s, c, &t, &cc);
-            text = pv_add(rt, text, t);
+            tb_put_pv(rt, &text, t);
             pv_extend(rt, ppcodes, cc);
         }
-        if (label_prefix_in(c->label, JJNNDT))
-            text = pv_add(rt, pv_add(rt, text, sp), pv_str(rt, c->text));
+        if (label_prefix_in(c->label, JJNNDT)) {
+            tb_put(rt, &text, " ", 1);
+            tb_put(rt, &text, c->text, strlen(c->text));
+        }
     }
     py_leave(rt);
-    *text_out = text;
+    *text_out = tb_value(rt, &text);
     *codes_out = ppcodes;
 }
 

@@ -71,6 +71,18 @@ pv *pv_str(py_rt *rt, const char *s)
     return v;
 }
 
+pv *pv_str_len(py_rt *rt, const char *s, size_t n)
+{
+    if (n == 0)
+        return &EMPTY_STR_V;
+    pv *v = alloc(rt, sizeof *v);
+    memset(v, 0, sizeof *v);
+    v->k = PV_STR;
+    v->s = s;
+    v->n = n;
+    return v;
+}
+
 pv *pv_bytes_str(py_rt *rt, const char *s)
 {
     pv *v = alloc(rt, sizeof *v);

@@ -101,6 +101,8 @@ pv *pv_true(void);
 pv *pv_int(py_rt *rt, long i);
 pv *pv_str(py_rt *rt, const char *s);   /* s must outlive the value */
 pv *pv_strn(py_rt *rt, const char *s, size_t n); /* copies */
+/* a str of the n bytes at s (NUL-terminated at s[n], outliving the value) */
+pv *pv_str_len(py_rt *rt, const char *s, size_t n);
 pv *pv_empty_str(void);
 pv *pv_space(void); /* " " */
 pv *pv_bytes_str(py_rt *rt, const char *s); /* a byte string (see .bytes) */

@@ -19,9 +19,12 @@ typedef struct meta_map {
     size_t n, cap;
 } meta_map;
 
+struct pc_code_memo;
+
 typedef struct sent {
     py_rt rt;
     const pc_dicts *d;
+    struct pc_code_memo *memo; /* the coder's convert_code memo (coder.h) */
     const pc_options *opt;
     long date;            /* ordinal date (dstr_to_ordate) */
     int date_is_str;      /* the tests' string dates compare as Python 2 str > int */

@@ -1,8 +1,10 @@
 /* verb.c -- VerbPhrase methods of PETRtree.py (but match_pattern and
  * match_transform, in their own files). */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "coder.h"
 #include "dict/cameo_codes.h"
 #include "sent.h"
 
@@ -18,11 +20,15 @@ static int in_list(const char *s, const char *const *set)
 
 void convert_code_fwd(sent *s, const char *code, pv **active, pv **passive)
 {
-    long a, p;
-    if (pc_cameo_to_internal(code, &a, &p) != 0)
+    pc_code_memo *m = &s->memo[((uintptr_t)code >> 3) % PC_CODE_MEMO];
+    if (m->code != code) {
+        m->ok = pc_cameo_to_internal(code, &m->active, &m->passive) == 0;
+        m->code = code;
+    }
+    if (!m->ok)
         py_raise(&s->rt, PY_KEY_ERROR, "convert_code: code not in CAMEO");
-    *active = pv_int(&s->rt, a);
-    *passive = pv_int(&s->rt, p);
+    *active = pv_int(&s->rt, m->active);
+    *passive = pv_int(&s->rt, m->passive);
 }
 
 pv *convert_code_back(sent *s, const pv *code)

@@ -86,7 +86,7 @@ static size_t month_at(const char *s, size_t n)
     size_t best = 0;
     for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
         size_t k = strlen(months[i]);
-        if (k > n || !pc_prefix_ci(s, n, months[i]) || (k < n && (pc_is_lower(s[k]) || pc_is_upper(s[k]))))
+        if (!pc_prefix_ci(s, n, months[i]) || (k < n && pc_is_alpha(s[k])))
             continue;
         if (k < n && s[k] == '.')
             k++;

@@ -99,7 +99,7 @@ static int cmp_keyslot(const void *a, const void *b)
 static uint32_t table_size(uint32_t n_feat)
 {
     uint32_t size = 16;
-    while (size < n_feat + n_feat / 2 + 16)
+    while (size < 2 * n_feat + 16)
         size *= 2;
     return size;
 }

@@ -68,25 +68,35 @@ static int skip_cmp(const void *x, const void *y)
     return (a->start > b->start) - (a->start < b->start);
 }
 
+/* Array v (n elements of elem bytes used, *cap allocated) with room for one
+ * more: v itself or its moved copy; NULL (and z->oom) when out of memory. */
+static void *room(splitter *z, void *v, size_t n, size_t *cap, size_t elem)
+{
+    if (z->oom)
+        return NULL;
+    if (n < *cap)
+        return v;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *nv = pc_arena_realloc(z->a, v, *cap * elem, c * elem);
+    if (!nv) {
+        z->oom = 1;
+        return NULL;
+    }
+    *cap = c;
+    return nv;
+}
+
 static void add_sent(splitter *z, size_t s, size_t e)
 {
     while (s < e && pc_is_space(z->t[s]))
         s++;
     while (e > s && pc_is_space(z->t[e - 1]))
         e--;
-    if (s == e || z->oom)
-        return;
     pc_split_result *r = z->r;
-    if (r->n_sents == z->cap_sents) {
-        size_t cap = z->cap_sents ? z->cap_sents * 2 : 16;
-        pc_span *v = pc_arena_realloc(z->a, r->sents, z->cap_sents * sizeof *v, cap * sizeof *v);
-        if (!v) {
-            z->oom = 1;
-            return;
-        }
-        r->sents = v;
-        z->cap_sents = cap;
-    }
+    pc_span *v = s < e ? room(z, r->sents, r->n_sents, &z->cap_sents, sizeof *v) : NULL;
+    if (!v)
+        return;
+    r->sents = v;
     r->sents[r->n_sents++] = (pc_span){s, e};
 }
 
@@ -95,18 +105,10 @@ static void add_skip(splitter *z, size_t s, size_t e, pc_skip_kind k)
     while (e > s && pc_is_space(z->t[e - 1]))
         e--;
     pc_split_result *r = z->r;
-    if (z->oom)
+    pc_skip *v = room(z, r->skips, r->n_skips, &z->cap_skips, sizeof *v);
+    if (!v)
         return;
-    if (r->n_skips == z->cap_skips) {
-        size_t cap = z->cap_skips ? z->cap_skips * 2 : 8;
-        pc_skip *v = pc_arena_realloc(z->a, r->skips, z->cap_skips * sizeof *v, cap * sizeof *v);
-        if (!v) {
-            z->oom = 1;
-            return;
-        }
-        r->skips = v;
-        z->cap_skips = cap;
-    }
+    r->skips = v;
     r->skips[r->n_skips++] = (pc_skip){s, e, k};
 }
 

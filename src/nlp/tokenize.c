@@ -77,7 +77,9 @@ static int wordish_at(const tk *z, size_t i)
 
 static int letter_at(const tk *z, size_t i)
 {
-    return i < z->n && (pc_is_alpha(z->t[i]) || ((unsigned char)z->t[i] >= 0x80 && wordish_at(z, i)));
+    if (i >= z->n)
+        return 0;
+    return pc_is_alpha(z->t[i]) || ((unsigned char)z->t[i] >= 0x80 && wordish_at(z, i));
 }
 
 /* t[i..] starts with lower-case s, in any case */
@@ -158,7 +160,8 @@ static size_t core_end(const tk *z, size_t i, size_t *nt)
             j++;
             continue;
         }
-        if ((c == ',' || c == ':') && pc_is_digit(t[j - 1]) && j + 1 < z->n && pc_is_digit(t[j + 1])) {
+        if ((c == ',' || c == ':') && pc_is_digit(t[j - 1]) && j + 1 < z->n &&
+            pc_is_digit(t[j + 1])) {
             j++;
             continue;
         }

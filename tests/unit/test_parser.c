@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -356,6 +357,66 @@ static void test_shipped_model(void **state)
     pc_parser_free(p);
 }
 
+/* One model, several threads: the same trees as parsed alone. */
+typedef struct job {
+    const pc_parser *p;
+    char out[N(TRAIN)][1024];
+    int ok;
+} job;
+
+static void *parse_all(void *arg)
+{
+    job *j = arg;
+    pc_arena *a = pc_arena_new(0);
+    j->ok = a != NULL;
+    for (int round = 0; round < 20 && j->ok; round++)
+        for (size_t i = 0; i < N(TRAIN); i++) {
+            pc_arena_reset(a);
+            pc_ptree t;
+            const char *s = TRAIN[i];
+            long line = 1;
+            pc_error err;
+            if (pc_ptb_parse(a, &s, &line, &t, "t", &err) != 1) {
+                j->ok = 0;
+                break;
+            }
+            const char *w[32], *g[32];
+            int n = pc_ptree_leaves(&t, w, g);
+            char *out = pc_parser_parse(j->p, w, g, (size_t)n, 1 + (int)(i % 2) * 3, a, &err);
+            if (!out || strlen(out) >= sizeof j->out[i]) {
+                j->ok = 0;
+                break;
+            }
+            strcpy(j->out[i], out);
+        }
+    pc_arena_free(a);
+    return NULL;
+}
+
+static void test_threads_share_model(void **state)
+{
+    (void)state;
+    pc_error err = {0};
+    pc_parser *p = pc_parser_load("models/parser.bin", &err);
+    assert_non_null(p);
+    static job alone, th[3];
+    alone.p = p;
+    parse_all(&alone);
+    assert_true(alone.ok);
+    pthread_t tid[3];
+    for (int i = 0; i < 3; i++) {
+        th[i].p = p;
+        assert_int_equal(pthread_create(&tid[i], NULL, parse_all, &th[i]), 0);
+    }
+    for (int i = 0; i < 3; i++) {
+        pthread_join(tid[i], NULL);
+        assert_true(th[i].ok);
+        for (size_t k = 0; k < N(TRAIN); k++)
+            assert_string_equal(th[i].out[k], alone.out[k]);
+    }
+    pc_parser_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -368,6 +429,7 @@ int main(void)
         cmocka_unit_test(test_parse_arguments),
         cmocka_unit_test(test_corrupt_model),
         cmocka_unit_test(test_shipped_model),
+        cmocka_unit_test(test_threads_share_model),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
