@@ -4,8 +4,8 @@
  * must finish quickly, in memory that grows linearly, and report what
  * PETRARCH2 would raise.
  *   - a noun phrase of 20,000 words: the get_text methods once kept every
- *     intermediate string (quadratic: ~1.4 GB here; found by fuzzing with
- *     a wide parse);
+ *     intermediate string (quadratic: 2.8 GB here, and a 200,000-word
+ *     phrase took more than 23 GB; found by trying such parses by hand);
  *   - 100,000 nested phrases: read without recursion, then PETRARCH2's
  *     RuntimeError (recursion depth), not a stack overflow;
  *   - 20,000 actors in one conjunction as the target of a verb.
