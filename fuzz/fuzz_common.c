@@ -77,6 +77,14 @@ const char *fz_file(const uint8_t *data, size_t size)
     return path;
 }
 
+void fz_check_nomem(const pc_error *err)
+{
+    if (err->code == PC_ERR_NOMEM) {
+        fprintf(stderr, "fuzz: out of memory on a small input: %s\n", err->message);
+        abort();
+    }
+}
+
 char *fz_strndup(const uint8_t *data, size_t size)
 {
     char *s = malloc(size + 1);

@@ -27,6 +27,10 @@ const pc_dicts *fz_dicts(void);
  * on failure. */
 const char *fz_file(const uint8_t *data, size_t size);
 
+/* A small input never needs much memory: PC_ERR_NOMEM from the library is
+ * a finding (runaway growth), reported by aborting. */
+void fz_check_nomem(const pc_error *err);
+
 /* data as a NUL-terminated string (malloc'd; the caller frees). */
 char *fz_strndup(const uint8_t *data, size_t size);
 

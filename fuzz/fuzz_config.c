@@ -15,6 +15,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                       "new_actor_length", "comma_min", "__name__", "a"};
     pc_error err;
     pc_ini *ini = pc_ini_parse((const char *)data, size, "fuzz.ini", &err);
+    if (!ini)
+        fz_check_nomem(&err);
     if (ini) {
         volatile size_t n = 0;
         for (size_t s = 0; s < sizeof SECT / sizeof *SECT; s++) {
@@ -24,6 +26,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 const char *v = pc_ini_get(ini, SECT[s], OPT[o], &err);
                 if (v)
                     n += strlen(v);
+                else
+                    fz_check_nomem(&err);
                 n += (size_t)pc_ini_getboolean(ini, SECT[s], OPT[o], &b, &err);
                 n += (size_t)pc_ini_getint(ini, SECT[s], OPT[o], &b, &err);
             }
@@ -43,6 +47,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         pc_config_free(cfg);
     } else if (!err.message[0]) {
         abort();
+    } else {
+        fz_check_nomem(&err);
     }
     return 0;
 }

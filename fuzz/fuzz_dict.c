@@ -41,6 +41,8 @@ static void code_with(const pc_dicts *d)
     pc_story_result r;
     if (pc_coder_code_story(c, &st, &r, &err) == PC_OK)
         pc_write_evts(fz_null(), &r, pc_config_options(fz_config()));
+    else
+        fz_check_nomem(&err);
     pc_coder_free(c);
 }
 
@@ -57,6 +59,8 @@ int fz_dict_input(const uint8_t *data, size_t size, fz_reader reader)
             code_with(d);
         else if (!err.message[0])
             abort(); /* an error must say what it is */
+        else
+            fz_check_nomem(&err);
         pc_dicts_free(d);
     }
     return 0;

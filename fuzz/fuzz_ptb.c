@@ -44,6 +44,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)n;
     } else if (err.code == PC_OK || !err.message[0]) {
         abort(); /* an error must say what it is */
+    } else {
+        fz_check_nomem(&err);
     }
 
     /* the same sentence twice in one story, through the story filter and
@@ -53,6 +55,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pc_story_result sr;
     if (pc_coder_code_story(coder, &st, &sr, &err) == PC_OK)
         pc_write_evts(fz_null(), &sr, pc_config_options(fz_config()));
+    else
+        fz_check_nomem(&err);
     free(buf);
     return 0;
 }

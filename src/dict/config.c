@@ -305,6 +305,9 @@ static const char *lookup_var(const pc_ini *ini, const ini_sect *s, const char *
 /* One round of ConfigParser._interpolate: lower-case the names in
  * "%(name)s" (its _KEYCRE.sub) and apply `value % vars`.  Only "%(name)s"
  * and "%%" are supported; Python would raise (or format oddly) on the rest. */
+/* Longest value %(name)s interpolation may make (a real one is a path). */
+#define MAX_INTERPOLATED (1 << 20)
+
 static char *interpolate_once(pc_ini *ini, const ini_sect *s, const char *v, pc_error *err,
                               const char *option)
 {
@@ -344,6 +347,15 @@ static char *interpolate_once(pc_ini *ini, const ini_sect *s, const char *v, pc_
             }
         } else {
             i++;
+        }
+        if (o + pn + 1 > MAX_INTERPOLATED) {
+            /* %(x)s values referring to each other grow exponentially over
+             * the 10 rounds (ConfigParser would take gigabytes too) */
+            pc_free(out);
+            pc_error_set(err, PC_ERR_CONFIG, ini->fname, 0, NULL,
+                         "option '%s': %%(name)s interpolation makes a value over %d bytes",
+                         option, MAX_INTERPOLATED);
+            return NULL;
         }
         if (o + pn + 1 > cap) {
             while (o + pn + 1 > cap)
