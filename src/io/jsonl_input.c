@@ -226,7 +226,7 @@ typedef struct linebuf {
 /* Add k bytes; -1 on OOM. */
 static int line_add(linebuf *l, const char *s, size_t k)
 {
-    if (l->too_long)
+    if (l->too_long || k == 0) /* (k == 0: l->p may still be NULL) */
         return 0;
     if (l->n + k > PC_JSONL_MAX_LINE) {
         l->too_long = 1;
