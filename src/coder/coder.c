@@ -193,6 +193,11 @@ pc_status pc_coder_sentence_noreset(pc_coder *c, const char *parse, const char *
         py_try_leave(&s->rt, &top);
     } else {
         memset(out, 0, sizeof *out);
+        if (s->rt.over_budget)
+            return pc_error_set(err, PC_ERR_CODER, NULL, 0, NULL,
+                                "coding this sentence takes more than %ld steps or %zu MB "
+                                "(PETRARCH2 would run for a very long time); not coded",
+                                (long)PY_STEP_BUDGET, (size_t)PY_MEMORY_BUDGET >> 20);
         if (s->rt.last == PY_MEMORY_ERROR)
             return pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory");
         if (!s->tree.root)

@@ -25,6 +25,12 @@ _Noreturn void py_raise(py_rt *rt, py_exc e, const char *where)
     longjmp(f->jb, 1);
 }
 
+_Noreturn void py_over_budget(py_rt *rt)
+{
+    rt->over_budget = 1;
+    py_raise(rt, PY_MEMORY_ERROR, "work budget exceeded");
+}
+
 static void *alloc(py_rt *rt, size_t n)
 {
     void *p = pc_arena_alloc(rt->a, n);

@@ -65,9 +65,28 @@ typedef struct py_rt {
     int depth;         /* emulated call depth (Python's recursion limit) */
     py_exc last;       /* the exception being handled */
     const char *where; /* what raised it (for messages) */
+    long steps;        /* emulated calls so far (py_enter) */
+    int over_budget;   /* stopped by the work budget (below) */
 } py_rt;
 
 #define PY_RECURSION_LIMIT 900
+
+/* The work budget of one sentence.  PETRARCH2's coder can take time
+ * exponential in the parse: a call that raises (e.g. at the recursion
+ * limit) leaves nothing memoised, so an enclosing try/except that calls it
+ * again redoes the whole subtree; a fuzzed 2.5 KB parse ran for minutes and
+ * filled 24 GB.  The coder stops a sentence after PY_STEP_BUDGET emulated
+ * calls or PY_MEMORY_BUDGET bytes of scratch memory -- news sentences need
+ * a few thousand calls and well under 1 MB -- and reports it as not coded
+ * (PC_ERR_CODER).  Internally this is a MemoryError with over_budget set, so
+ * that every except clause passes it on as it passes on MemoryError. */
+#ifndef PY_STEP_BUDGET /* (overridable to measure the margin) */
+#define PY_STEP_BUDGET 2000000L
+#endif
+#ifndef PY_MEMORY_BUDGET
+#define PY_MEMORY_BUDGET ((size_t)128 << 20)
+#endif
+_Noreturn void py_over_budget(py_rt *rt);
 
 /* raise: never returns. */
 _Noreturn void py_raise(py_rt *rt, py_exc e, const char *where);
@@ -91,6 +110,9 @@ static inline void py_enter(py_rt *rt)
 {
     if (++rt->depth > PY_RECURSION_LIMIT)
         py_raise(rt, PY_RUNTIME_ERROR, "maximum recursion depth exceeded");
+    if (++rt->steps > PY_STEP_BUDGET ||
+        ((rt->steps & 1023) == 0 && rt->a->total > PY_MEMORY_BUDGET))
+        py_over_budget(rt);
 }
 static inline void py_leave(py_rt *rt) { rt->depth--; }
 
