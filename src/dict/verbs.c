@@ -259,6 +259,10 @@ static int resolve_synset(vctx *v, char *line, int depth)
     for (size_t k = 0; k < s->n; k++) {
         const char *word = s->v[k];
         size_t wn = strlen(word);
+        if (wn == 0) { /* (word[-1]: PETRARCH2 raises IndexError) */
+            pc_fin_warn(&v->fin, "empty member of synset %s; skipped", set);
+            continue;
+        }
         char *base = pc_arena_strndup(v->tmp, word, word[wn - 1] == '_' ? wn - 1 : wn);
         TRY(oom_if_null(base));
         char *l1 = pc_replace(v->tmp, pc_sz(line), set, base, 1);
