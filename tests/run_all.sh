@@ -4,11 +4,14 @@
 # "N passed, N failed" and exits non-zero if anything failed.
 BUILD=${BUILD:-build}
 export BUILD
+# A test that hangs (a deadlock, say) fails after this many seconds instead
+# of holding up the whole run.
+TEST_TIMEOUT=${TEST_TIMEOUT:-1200}
 passed=0
 failed=0
 failures=""
 for t in "$@"; do
-    if "$t" >"$t.log" 2>&1; then
+    if timeout "$TEST_TIMEOUT" "$t" >"$t.log" 2>&1; then
         passed=$((passed + 1))
         echo "PASS $t"
     else
@@ -22,7 +25,7 @@ for s in tests/t_*.sh; do
     [ -e "$s" ] || continue
     log="$BUILD/tests/$(basename "$s" .sh).log"
     mkdir -p "$BUILD/tests"
-    if sh "$s" >"$log" 2>&1; then
+    if timeout "$TEST_TIMEOUT" sh "$s" >"$log" 2>&1; then
         passed=$((passed + 1))
         echo "PASS $s"
     else

@@ -18,7 +18,11 @@
 #include "util/arena.h"
 #include "util/error.h"
 
-enum { SLOTS_PER_THREAD = 4 };
+/* Stories take a few microseconds each, so handing them over one at a time
+ * costs more in wake-ups than the coding: the ring is deep, a worker takes
+ * up to TAKE_MAX queued stories at once, and nobody is signalled unless it
+ * is waiting (a waiting submitter only once the story it needs is done). */
+enum { SLOTS_PER_THREAD = 16, TAKE_MAX = 8 };
 
 typedef enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_CODING, SLOT_DONE } slot_state;
 
@@ -39,7 +43,8 @@ struct pc_parallel {
     pc_parallel_fn fn;
     void (*drop)(void *ud, void *tag);
     void *ud;
-    int nthreads;           /* worker threads; 0 when coding on the caller's thread */
+    int nthreads;           /* worker threads (N - 1 for -j N: the submitting thread
+                               codes too); 0 when N = 1 */
     size_t nslots;
     slot *slots;
     pthread_t *threads;
@@ -52,27 +57,61 @@ struct pc_parallel {
     size_t next_deliver;    /* ... delivered */
     int stopped;            /* the callback asked to stop */
     int quit;               /* workers exit */
+    int idle;               /* workers waiting on `work` */
+    int submitter_waiting;  /* the submitter waits on `done` */
 };
+
+/* Take up to `most` queued stories (mutex held): mark them CODING and
+ * return the number of the first; *n says how many (0: none queued). */
+static size_t take_queued(pc_parallel *p, size_t most, size_t *n)
+{
+    size_t queued = p->next_submit - p->next_code;
+    size_t take = queued < most ? queued : most;
+    size_t first = p->next_code;
+    p->next_code += take;
+    for (size_t k = first; k < first + take; k++)
+        p->slots[k % p->nslots].state = SLOT_CODING;
+    *n = take;
+    return first;
+}
+
+/* Code stories first .. first+n-1 (taken with take_queued); called with the
+ * mutex held, released while coding.  Wakes the submitter if it waits for
+ * one of them. */
+static void code_taken(pc_parallel *p, size_t first, size_t n)
+{
+    int skip = p->stopped;
+    pthread_mutex_unlock(&p->mu);
+    for (size_t k = first; k < first + n; k++) {
+        slot *s = &p->slots[k % p->nslots];
+        if (!skip)
+            s->status = pc_coder_code_story(s->coder, &s->story, &s->res, &s->err);
+    }
+    pthread_mutex_lock(&p->mu);
+    for (size_t k = first; k < first + n; k++)
+        p->slots[k % p->nslots].state = SLOT_DONE;
+    if (p->submitter_waiting)
+        pthread_cond_signal(&p->done);
+}
 
 static void *worker(void *arg)
 {
     pc_parallel *p = arg;
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (!p->quit && p->next_code == p->next_submit)
+        while (!p->quit && p->next_code == p->next_submit) {
+            p->idle++;
             pthread_cond_wait(&p->work, &p->mu);
+            p->idle--;
+        }
         if (p->quit)
             break;
-        slot *s = &p->slots[p->next_code % p->nslots];
-        p->next_code++;
-        s->state = SLOT_CODING;
-        int skip = p->stopped;
-        pthread_mutex_unlock(&p->mu);
-        if (!skip)
-            s->status = pc_coder_code_story(s->coder, &s->story, &s->res, &s->err);
-        pthread_mutex_lock(&p->mu);
-        s->state = SLOT_DONE;
-        pthread_cond_signal(&p->done);
+        /* a share of what is queued, leaving the others (the submitter
+         * included) something to do */
+        size_t most = (p->next_submit - p->next_code) / (size_t)(p->nthreads + 1);
+        size_t n;
+        size_t first = take_queued(p, most < 1 ? 1 : most > TAKE_MAX ? TAKE_MAX : most, &n);
+        code_taken(p, first, n);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
@@ -98,6 +137,35 @@ static size_t deliver_ready(pc_parallel *p)
             p->stopped = 1;
     }
     return n;
+}
+
+/* The submitter needs the story next to deliver coded (mutex held): it
+ * codes a queued story itself if there is one -- it is one of the N
+ * threads of -j N, so no core sits idle while it would wait -- else waits
+ * until that story is done, or (full = 1, the ring is full) until half of
+ * the ring is, so that it then queues a run of stories, not one at a time. */
+static void wait_done(pc_parallel *p, int full)
+{
+    size_t n;
+    size_t first = take_queued(p, 1, &n);
+    if (n) {
+        code_taken(p, first, n);
+        return;
+    }
+    size_t target = p->next_deliver;
+    if (full) {
+        target += p->nslots / 2;
+        if (target >= p->next_submit)
+            target = p->next_submit - 1;
+    }
+    /* the story next to deliver must be done too (the caller makes no
+     * progress otherwise: it would spin holding the mutex) */
+    p->submitter_waiting = 1;
+    while ((p->slots[target % p->nslots].state != SLOT_DONE ||
+            p->slots[p->next_deliver % p->nslots].state != SLOT_DONE) &&
+           !p->quit)
+        pthread_cond_wait(&p->done, &p->mu);
+    p->submitter_waiting = 0;
 }
 
 static void stop_threads(pc_parallel *p)
@@ -164,7 +232,7 @@ pc_parallel *pc_parallel_new(const pc_dicts *dicts, const pc_config *cfg, int nt
     }
     p->fn = fn;
     p->ud = ud;
-    p->nthreads = nthreads > 1 ? nthreads : 0;
+    p->nthreads = nthreads > 1 ? nthreads - 1 : 0; /* the submitter is the Nth */
     p->nslots = nthreads > 1 ? (size_t)nthreads * SLOTS_PER_THREAD : 1;
     /* from here on pc_parallel_free cleans up whatever was made */
     if (!(p->slots = pc_calloc(p->nslots, sizeof *p->slots)))
@@ -252,7 +320,7 @@ int pc_parallel_submit(pc_parallel *p, const pc_story_in *story, int copy, void 
     slot *s = &p->slots[p->next_submit % p->nslots];
     while (s->state != SLOT_FREE && !p->stopped)
         if (!deliver_ready(p))
-            pthread_cond_wait(&p->done, &p->mu);
+            wait_done(p, 1);
     int stopped = p->stopped;
     pthread_mutex_unlock(&p->mu);
     if (stopped)
@@ -272,7 +340,8 @@ int pc_parallel_submit(pc_parallel *p, const pc_story_in *story, int copy, void 
     pthread_mutex_lock(&p->mu);
     s->seq = p->next_submit++;
     s->state = SLOT_QUEUED;
-    pthread_cond_signal(&p->work);
+    if (p->idle)
+        pthread_cond_signal(&p->work);
     deliver_ready(p);
     pthread_mutex_unlock(&p->mu);
     return 0;
@@ -285,7 +354,7 @@ int pc_parallel_finish(pc_parallel *p)
     pthread_mutex_lock(&p->mu);
     while (!p->stopped && p->next_deliver < p->next_submit)
         if (!deliver_ready(p))
-            pthread_cond_wait(&p->done, &p->mu);
+            wait_done(p, 0);
     int stopped = p->stopped;
     pthread_mutex_unlock(&p->mu);
     return stopped;

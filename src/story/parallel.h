@@ -1,6 +1,9 @@
 /* parallel.h -- coding stories on several threads, results in input order.
  *
- * N worker threads share one read-only pc_dicts.  Stories are numbered in
+ * N threads share one read-only pc_dicts: N - 1 workers and the thread
+ * that submits, which codes queued stories itself whenever it would
+ * otherwise wait for a free slot (so -j N keeps N cores busy, not N + 1
+ * threads fighting over them).  Stories are numbered in
  * the order they are submitted and their results are handed to a callback
  * in exactly that order, on the thread that submits, so whatever the
  * callback writes is byte-identical to coding the stories one by one on
@@ -8,11 +11,13 @@
  * on nothing but the story and the dictionaries (PETRARCH2 keeps no state
  * between sentences that this port carries over; see coder/transform.c).
  *
- * How: a ring of slots (4 per thread), each with its own pc_coder and the
+ * How: a ring of slots (16 per thread), each with its own pc_coder and the
  * story it holds.  A result points into its slot's coder, so it needs no
  * copying: the slot is reused only after the callback has seen it.  A
- * submit waits (delivering finished stories meanwhile) when every slot is
- * busy, so memory stays bounded however many stories go through.
+ * submit codes or waits (delivering finished stories meanwhile) when every
+ * slot is busy, so memory stays bounded however many stories go through.
+ * Workers take several queued stories at a time and nobody is woken unless
+ * it waits: a story costs microseconds, a wake-up nearly as much.
  * With nthreads <= 1 no thread is started: submit codes and delivers at
  * once, like a plain pc_coder_code_story loop. */
 #ifndef PC_PARALLEL_H

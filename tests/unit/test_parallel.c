@@ -159,6 +159,53 @@ static void test_one_thread(void **state) { (void)state; run_threads(1, 0); }
 static void test_two_threads(void **state) { (void)state; run_threads(2, 0); }
 static void test_five_threads_copied(void **state) { (void)state; run_threads(5, 1); }
 
+/* Many rounds of many short stories on 2 and 3 threads: the hand-over
+ * between the submitting thread (which codes too when the ring is full)
+ * and the workers must neither hang nor lose or reorder a story, whatever
+ * the timing.  (A submitter that waited for half the ring while the story
+ * next to deliver was still being coded once spun here holding the lock.) */
+typedef struct tally {
+    size_t delivered, events, bad_order;
+} tally;
+
+static int on_count(void *ud, size_t seq, const pc_story_in *story, void *tag,
+                    pc_status status, const pc_story_result *res, const pc_error *err)
+{
+    tally *t = ud;
+    (void)story;
+    (void)tag;
+    (void)err;
+    if (status != PC_OK || seq != t->delivered)
+        t->bad_order++;
+    t->delivered++;
+    t->events += res ? res->n_events : 0;
+    return 0;
+}
+
+static void test_many_rounds(void **state)
+{
+    (void)state;
+    enum { ROUNDS = 30, N = 1500 };
+    static pc_story_in many[N];
+    size_t events_one = 0;
+    for (size_t i = 0; i < N; i++)
+        many[i] = STORIES[i % NSTORIES];
+    for (int nthreads = 1; nthreads <= 3; nthreads++) {
+        for (int round = 0; round < (nthreads == 1 ? 1 : ROUNDS); round++) {
+            tally t = {0, 0, 0};
+            pc_error err;
+            assert_int_equal(pc_code_stories(DICTS, CFG, nthreads, many, N, on_count, &t, &err),
+                             PC_OK);
+            assert_int_equal(t.delivered, N);
+            assert_int_equal(t.bad_order, 0);
+            if (nthreads == 1)
+                events_one = t.events;
+            assert_int_equal(t.events, events_one);
+        }
+    }
+    assert_true(events_one > N / 2);
+}
+
 static void test_stop(void **state)
 {
     (void)state;
@@ -195,6 +242,7 @@ int main(void)
         cmocka_unit_test(test_two_threads),
         cmocka_unit_test(test_five_threads_copied),
         cmocka_unit_test(test_stop),
+        cmocka_unit_test(test_many_rounds),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
