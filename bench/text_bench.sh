@@ -1,11 +1,14 @@
 #!/bin/sh
 # bench/text_bench.sh -- raw text through `petrarch parse` (split, tokenize,
-# tag, parse; PETRARCH XML out): sentences/s and tokens/s, whole process.
+# tag, parse; PETRARCH XML out) and through `petrarch code` (the same, then
+# the coder with the Phoenix dictionaries: events out): sentences/s and
+# tokens/s, whole process (model and dictionary loading included).
 #
-#   sh bench/text_bench.sh [-n RUNS] [-s SENTENCES]
+#   sh bench/text_bench.sh [-n RUNS] [-s SENTENCES] [--beam K]
 #
 #   -n RUNS       timed runs; the median is reported (default 5)
-#   -s SENTENCES  about this many input sentences (default 2000)
+#   -s SENTENCES  about this many input sentences (default 10000)
+#   --beam K      parser beam width (default 1: greedy)
 #
 # The corpus (bench/out/text/, made once): the texts of PETRARCH2's
 # unit-test records (tests/data/PETR.UnitTest.records.xml; news-style
@@ -19,9 +22,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 2
 BUILD=${BUILD:-build}
 runs=5
-size=2000
+size=10000
+beam=1
 while [ $# -gt 0 ]; do
     case $1 in
+    --beam) shift; beam=${1:?--beam needs a number} ;;
     -n) shift; runs=${1:?-n needs a number} ;;
     -s) shift; size=${1:?-s needs a number} ;;
     -h|--help) sed -n '2,/^set -u/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -71,12 +76,13 @@ if ! "$petrarch" parse --tokens $files >"$work/tokens" 2>"$work/tokens.err"; the
 fi
 ntok=$(awk -F'\t' '{ n += split($2, t, " ") } END { print n + 0 }' "$work/tokens")
 : >"$work/walls"
+: >"$work/code.walls"
 i=0
 while [ $i -lt "$runs" ]; do
     i=$((i + 1))
     t0=$(date +%s.%N)
     # shellcheck disable=SC2086
-    "$petrarch" parse -o "$work/out.xml" $files 2>"$work/err"
+    "$petrarch" parse --beam "$beam" -o "$work/out.xml" $files 2>"$work/err"
     rc=$?
     t1=$(date +%s.%N)
     if [ $rc -gt 1 ]; then
@@ -84,11 +90,28 @@ while [ $i -lt "$runs" ]; do
         exit 0
     fi
     echo "$t0 $t1" | awk '{ printf "%.3f\n", $2 - $1 }' >>"$work/walls"
+    t0=$(date +%s.%N)
+    # shellcheck disable=SC2086
+    "$petrarch" code --beam "$beam" -o "$work/out.evts" $files 2>"$work/code.err"
+    rc=$?
+    t1=$(date +%s.%N)
+    if [ $rc -gt 1 ]; then
+        echo "raw text: SKIP (petrarch code exit $rc: $(head -n 1 "$work/code.err"))"
+        exit 0
+    fi
+    echo "$t0 $t1" | awk '{ printf "%.3f\n", $2 - $1 }' >>"$work/code.walls"
 done
+median() { sort -g "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 nsent=$(grep -c '<Sentence ' "$work/out.xml")
-wall=$(sort -g "$work/walls" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
-echo "raw text: $petrarch parse -o OUT  ($nfiles story files in bench/out/text$size; $runs runs)"
-printf '  %-34s %12s   (%s tokens)\n' "sentences written" "$nsent" "$ntok"
-printf '  %-34s %12s   median of %s\n' "wall s (incl. model load)" "$wall" "$runs"
-printf '  %-34s %12s\n' "sentences/s" "$(echo "$nsent $wall" | awk '{ printf "%.0f", $1 / $2 }')"
-printf '  %-34s %12s\n' "tokens/s" "$(echo "$ntok $wall" | awk '{ printf "%.0f", $1 / $2 }')"
+nevents=$(grep -c . "$work/out.evts")
+wall=$(median "$work/walls")
+cwall=$(median "$work/code.walls")
+echo "raw text, parser beam $beam ($nfiles story files in bench/out/text$size; $runs runs; whole process)"
+printf '  %-34s %12s   (%s tokens)\n' "sentences" "$nsent" "$ntok"
+printf '  %-34s %12s   median of %s (incl. model load)\n' "petrarch parse: wall s" "$wall" "$runs"
+printf '  %-34s %12s\n' "petrarch parse: sentences/s" "$(echo "$nsent $wall" | awk '{ printf "%.0f", $1 / $2 }')"
+printf '  %-34s %12s\n' "petrarch parse: tokens/s" "$(echo "$ntok $wall" | awk '{ printf "%.0f", $1 / $2 }')"
+printf '  %-34s %12s   median of %s (incl. model and dictionary load; %s events)\n' "petrarch code: wall s" "$cwall" "$runs" "$nevents"
+printf '  %-34s %12s\n' "petrarch code: sentences/s" "$(echo "$nsent $cwall" | awk '{ printf "%.0f", $1 / $2 }')"
+printf '  %-34s %12s\n' "petrarch code: tokens/s" "$(echo "$ntok $cwall" | awk '{ printf "%.0f", $1 / $2 }')"
+echo "RESULT_TEXT beam=$beam sentences=$nsent tokens=$ntok parse_s=$wall code_s=$cwall events=$nevents"

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "nlp/conllu.h"
+#include "nlp/fold.h"
 #include "nlp/parser.h"
 #include "nlp/ptb_read.h"
 #include "nlp/tagger.h"
@@ -19,15 +20,19 @@ void usage_train(FILE *f)
 {
     fprintf(f,
             "usage: %s train tagger -o MODEL [--epochs N] [--seed S] [--actors FILE]... "
-            "FILE.conllu...\n"
+            "[--fold K/N] FILE.conllu...\n"
             "       %s train parser -o MODEL [--epochs N] [--seed S] [--beam K] "
-            "[--tagger MODEL] FILE.ptb...\n"
+            "[--tagger MODEL]... FILE.ptb...\n"
             "\n"
             "tagger: trains on the FORM and XPOS columns; --actors adds a PETRARCH actor\n"
             "        dictionary's name words to the name-list feature (repeatable).\n"
             "parser: trains on PTB trees (function tags are stripped). --beam K > 1 trains\n"
             "        with beam search and early update; --tagger tags the training trees\n"
             "        with that model instead of using their gold tags.\n"
+            "jackknifing: `train tagger --fold K/N` leaves out the sentences of fold K of N;\n"
+            "        `train parser` with N --tagger models tags each tree with the model of\n"
+            "        its fold (the first for fold 0, ...), so that training tags are as\n"
+            "        wrong as tags of new text.  A sentence's fold depends on its words only.\n"
             "both:   --prune W drops averaged weights below W from the model (smaller,\n"
             "        faster to load; default 0.02 tagger, 0.05 parser).\n",
             pc_prog, pc_prog);
@@ -58,7 +63,10 @@ static void report(const char *what, const pc_error *e)
 }
 
 typedef struct targs {
-    const char *out, *tagger;
+    const char *out;
+    const char **taggers;
+    size_t n_taggers;
+    unsigned fold, nfolds;  /* --fold K/N: leave fold K out (nfolds 0: none) */
     int epochs, beam;
     unsigned seed;
     double prune;
@@ -84,7 +92,18 @@ static int parse_args(int argc, char **argv, targs *a)
         else if (!strcmp(s, "--prune") && has)
             a->prune = atof(argv[++i]);
         else if (!strcmp(s, "--tagger") && has)
-            a->tagger = argv[++i];
+            a->taggers[a->n_taggers++] = argv[++i];
+        else if (!strcmp(s, "--fold") && has) {
+            unsigned k, n;
+            char c;
+            if (sscanf(argv[++i], "%u/%u%c", &k, &n, &c) != 2 || n < 2 || n > 16 || k >= n) {
+                fprintf(stderr, "%s: train: --fold K/N with 2 <= N <= 16, 0 <= K < N\n",
+                        pc_prog);
+                return -1;
+            }
+            a->fold = k;
+            a->nfolds = n;
+        }
         else if (!strcmp(s, "--actors") && has)
             a->actors[a->n_actors++] = argv[++i];
         else if (s[0] == '-' && s[1]) {
@@ -115,6 +134,16 @@ static int train_tagger(targs *a)
             pc_tcorpus_free(&c);
             return EXIT_FATAL;
         }
+    if (a->nfolds) {
+        /* leave fold K out: keep the other sentences, in order */
+        size_t kept = 0;
+        for (size_t i = 0; i < c.n; i++)
+            if (pc_fold_of(c.s[i].word, c.s[i].n, a->nfolds) != a->fold)
+                c.s[kept++] = c.s[i];
+        fprintf(stderr, "%s: fold %u/%u: %zu of %zu sentences left out\n", pc_prog, a->fold,
+                a->nfolds, c.n - kept, c.n);
+        c.n = kept;
+    }
     size_t words = 0;
     for (size_t i = 0; i < c.n; i++)
         words += c.s[i].n;
@@ -150,7 +179,15 @@ static int train_parser(targs *a)
     o.beam = a->beam ? a->beam : 1;
     o.seed = a->seed;
     o.prune = a->prune > 0 ? (float)a->prune : 0.05f;
-    o.tagger_path = a->tagger;
+    if (a->n_taggers > PC_PARSER_MAX_FOLDS) {
+        fprintf(stderr, "%s: train parser: at most %d --tagger models\n", pc_prog,
+                PC_PARSER_MAX_FOLDS);
+        pc_treebank_free(&tb);
+        return EXIT_USAGE;
+    }
+    o.tagger_path = a->n_taggers == 1 ? a->taggers[0] : NULL;
+    o.tagger_paths = a->taggers;
+    o.n_taggers = a->n_taggers;
     o.progress = progress;
     o.ud = &t0;
     pc_parser *p = pc_parser_train(tb.tree, tb.n, &o, &err);
@@ -174,10 +211,12 @@ int cmd_train(int argc, char **argv)
     targs a = {0};
     a.actors = calloc((size_t)argc, sizeof *a.actors);
     a.files = calloc((size_t)argc, sizeof *a.files);
+    a.taggers = calloc((size_t)argc, sizeof *a.taggers);
     int rc = EXIT_USAGE;
-    if (a.actors && a.files && parse_args(argc, argv, &a) == 0)
+    if (a.actors && a.files && a.taggers && parse_args(argc, argv, &a) == 0)
         rc = !strcmp(argv[1], "tagger") ? train_tagger(&a) : train_parser(&a);
     free(a.actors);
     free(a.files);
+    free(a.taggers);
     return rc;
 }

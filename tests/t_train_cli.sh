@@ -54,6 +54,27 @@ at_least out "F1" 85 "beam parser with predicted tags"
 "$bin" train parser -o parser2.bin --epochs 8 --beam 4 small.ptb 2>/dev/null
 if cmp -s parser.bin parser2.bin; then ok "deterministic training"; else bad "two trainings differ"; fi
 
+# jackknifing: --fold K/N leaves a fold out (the two folds of 2 partition the
+# sentences), and a parser trained on trees tagged by the fold taggers differs
+# from one trained on gold tags and is still a parser
+expect_rc 0 "train tagger --fold 0/2" "$bin" train tagger -o fold0.bin --epochs 2 --fold 0/2 small.conllu
+left0=$(sed -n 's/.*fold 0\/2: \([0-9]*\) of 150 sentences left out.*/\1/p' err)
+expect_rc 0 "train tagger --fold 1/2" "$bin" train tagger -o fold1.bin --epochs 2 --fold 1/2 small.conllu
+left1=$(sed -n 's/.*fold 1\/2: \([0-9]*\) of 150 sentences left out.*/\1/p' err)
+if [ -n "$left0" ] && [ -n "$left1" ] && [ $((left0 + left1)) -eq 150 ] && [ "$left0" -gt 30 ] &&
+    [ "$left1" -gt 30 ]; then
+    ok "  the two folds partition the sentences ($left0 + $left1)"
+else
+    bad "  folds: '$left0' + '$left1' left out, wanted two parts of 150"
+fi
+expect_rc 0 "train parser with two fold taggers" "$bin" train parser -o jk.bin --epochs 4 \
+    --tagger fold0.bin --tagger fold1.bin small.ptb
+"$bin" train parser -o gold.bin --epochs 4 small.ptb 2>/dev/null
+if cmp -s jk.bin gold.bin; then bad "  fold taggers changed nothing"; else ok "  trained on predicted tags"; fi
+expect_rc 0 "eval the jackknifed parser" "$bin" eval-parser jk.bin --tagger tagger.bin small.ptb
+at_least out "F1" 80 "jackknifed parser learns its training trees"
+expect_rc 2 "bad --fold" "$bin" train tagger -o x.bin --fold 2/2 small.conllu
+
 # damaged models
 head -c 1000 parser.bin > truncated.bin
 expect_rc 3 "truncated parser model" "$bin" eval-parser truncated.bin small.ptb

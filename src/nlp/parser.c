@@ -19,6 +19,7 @@
 
 #include "nlp/binarize.h"
 #include "nlp/features.h"
+#include "nlp/fold.h"
 #include "nlp/model_io.h"
 #include "nlp/perceptron.h"
 #include "nlp/tagger.h"
@@ -252,7 +253,7 @@ static size_t features(const sctx *c, const pstate *s, uint64_t *f)
      * where we are (for FINISH and the last unaries) */
     f[k++] = pc_feat3(43, s0c, C(s0l), C(s0r));
     f[k++] = pc_feat3(44, s1c, C(s1l), C(s1r));
-    f[k++] = pc_feat3(45, s0c, C(s0u), N[s0 >= 0 ? s0 : 0].unary * (s0 >= 0));
+    f[k++] = pc_feat3(45, s0c, C(s0u), s0 >= 0 ? (uint64_t)N[s0].unary : 0);
     f[k++] = pc_feat3(46, s0t, s1t, q0t);
     f[k++] = pc_feat3(47, s0c, q0t, q1t);
     f[k++] = pc_feat3(48, (uint64_t)(s->size < 4 ? s->size : 4), s->buf >= c->n, s0c);
@@ -935,7 +936,7 @@ static int train_weights(const pc_parser *P, const gold *G, size_t ng, size_t *o
 pc_parser *pc_parser_train(const pc_ptree *trees, size_t n, const pc_parser_opts *o,
                            pc_error *err)
 {
-    pc_parser_opts def = {10, 1, 1, 0.05f, NULL, NULL, NULL};
+    pc_parser_opts def = {10, 1, 1, 0.05f, NULL, NULL, 0, NULL, NULL};
     if (!o)
         o = &def;
     pc_parser *P = pc_calloc(1, sizeof *P);
@@ -943,11 +944,21 @@ pc_parser *pc_parser_train(const pc_ptree *trees, size_t n, const pc_parser_opts
     gold *G = pc_calloc(n + 1, sizeof *G);
     size_t *order = pc_malloc((n + 1) * sizeof *order);
     pc_tagger *tagger = NULL;
+    pc_tagger *folds[PC_PARSER_MAX_FOLDS] = {NULL};
+    size_t nfolds = o->n_taggers >= 2 ? o->n_taggers : 0;
     pc_btree *bts = pc_calloc(n + 1, sizeof *bts);
     int k = o->beam < 1 ? 1 : o->beam > MAX_BEAM ? MAX_BEAM : o->beam;
     if (!P || !a || !G || !order || !bts)
         goto oom;
-    if (o->tagger_path && !(tagger = pc_tagger_load(o->tagger_path, err)))
+    if (nfolds > PC_PARSER_MAX_FOLDS) {
+        pc_error_set(err, PC_ERR_USAGE, NULL, 0, NULL, "at most %d taggers (folds)",
+                     PC_PARSER_MAX_FOLDS);
+        goto fail;
+    }
+    for (size_t f = 0; f < nfolds; f++)
+        if (!(folds[f] = pc_tagger_load(o->tagger_paths[f], err)))
+            goto fail;
+    if (!nfolds && o->tagger_path && !(tagger = pc_tagger_load(o->tagger_path, err)))
         goto fail;
     /* binarize everything first: the label table must be complete before
      * actions are numbered */
@@ -991,7 +1002,10 @@ pc_parser *pc_parser_train(const pc_ptree *trees, size_t n, const pc_parser_opts
             goto oom;
         const char **tags = bts[i].tag;
         const char *tbuf[4096];
-        if (tagger && nw <= 4096 && pc_tagger_tag(tagger, bts[i].word, (size_t)nw, tbuf) == 0)
+        const pc_tagger *tg = tagger;
+        if (nfolds)
+            tg = folds[pc_fold_of(bts[i].word, (size_t)nw, (unsigned)nfolds)];
+        if (tg && nw <= 4096 && pc_tagger_tag(tg, bts[i].word, (size_t)nw, tbuf) == 0)
             tags = tbuf;
         for (int j = 0; j < nw; j++) {
             g->wh[j] = word_key(P, bts[i].word[j]);
@@ -1027,6 +1041,8 @@ fail:
     P = NULL;
 done:
     pc_tagger_free(tagger);
+    for (size_t f = 0; f < nfolds; f++)
+        pc_tagger_free(folds[f]);
     pc_free(G);
     pc_free(order);
     pc_free(bts);

@@ -24,12 +24,18 @@ char *pc_parser_parse(const pc_parser *p, const char *const *words, const char *
                       size_t n, int beam, pc_arena *a, pc_error *err);
 
 /* ---- training (petrarch train parser) */
+#define PC_PARSER_MAX_FOLDS 16
+
 typedef struct pc_parser_opts {
     int epochs;               /* default 10 */
     int beam;                 /* 1: greedy static oracle; > 1: beam + early update */
     unsigned seed;            /* shuffling */
     float prune;              /* drop averaged weights below this */
     const char *tagger_path;  /* tag the training words with this model (NULL: gold tags) */
+    /* jackknifing (nlp/fold.h): with n_taggers >= 2, tree t is tagged by
+     * tagger_paths[pc_fold_of(its words, n_taggers)] (tagger_path unused) */
+    const char *const *tagger_paths;
+    size_t n_taggers;
     void (*progress)(void *ud, int epoch, double oracle_acc);
     void *ud;
 } pc_parser_opts;

@@ -14,6 +14,7 @@
 
 #include "nlp/binarize.h"
 #include "nlp/evalb.h"
+#include "nlp/fold.h"
 #include "nlp/parser.h"
 #include "nlp/ptb_read.h"
 
@@ -320,6 +321,36 @@ static void expect_load_error(long cut, long flip, const char *msg)
     assert_non_null(strstr(err.message, msg));
 }
 
+/* A sentence's fold depends on its words only, with PTB's and CoNLL-U's
+ * spellings of brackets and quotes equal; folds are in range and roughly
+ * even. */
+static void test_folds(void **state)
+{
+    (void)state;
+    const char *ptb[] = {"``", "Yes", "-LRB-", "no", "-RRB-", "''"};
+    const char *ud[] = {"\"", "Yes", "(", "no", ")", "\""};
+    for (unsigned n = 2; n <= 16; n++) {
+        assert_int_equal(pc_fold_of(ptb, 6, n), pc_fold_of(ud, 6, n));
+        assert_true(pc_fold_of(ptb, 6, n) < n);
+    }
+    assert_int_equal(pc_fold_of(ptb, 6, 1), 0);
+    /* word boundaries count: "ab c" is not "a bc" */
+    const char *x[] = {"ab", "c"}, *y[] = {"a", "bc"};
+    int differ = 0;
+    for (unsigned n = 2; n <= 16; n++)
+        differ += pc_fold_of(x, 2, n) != pc_fold_of(y, 2, n);
+    assert_true(differ > 0);
+    unsigned count[4] = {0};
+    char buf[1000][8];
+    for (int i = 0; i < 1000; i++) {
+        snprintf(buf[i], sizeof buf[i], "w%d", i);
+        const char *w[] = {"The", buf[i], "."};
+        count[pc_fold_of(w, 3, 4)]++;
+    }
+    for (int f = 0; f < 4; f++)
+        assert_true(count[f] > 180 && count[f] < 320);
+}
+
 static void test_corrupt_model(void **state)
 {
     (void)state;
@@ -427,6 +458,7 @@ int main(void)
         cmocka_unit_test(test_tiny_training_greedy),
         cmocka_unit_test(test_tiny_training_beam),
         cmocka_unit_test(test_parse_arguments),
+        cmocka_unit_test(test_folds),
         cmocka_unit_test(test_corrupt_model),
         cmocka_unit_test(test_shipped_model),
         cmocka_unit_test(test_threads_share_model),
