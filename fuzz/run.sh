@@ -7,7 +7,7 @@
 #               (rebuilt by fuzz/seeds.sh), FUZZ_DIR/corpus/TARGET (kept
 #               between runs), FUZZ_DIR/crashes/TARGET/ (crash-*, leak-*,
 #               timeout-* inputs), FUZZ_DIR/logs/TARGET.log
-# Each target runs with -max_total_time=FUZZ_TIME, a 10 s per-input timeout
+# Each target runs with -max_total_time=FUZZ_TIME, a 25 s per-input timeout
 # and 2 GB RSS limit; the last stats line of each is printed.  Exit 1 when a
 # target found a crash (the input is named in its log and saved under
 # crashes/: add it to tests/data/fuzz-regress/TARGET/ once fixed).
@@ -36,7 +36,7 @@ run_one() {
     dict=
     [ -f "fuzz/$t.dict" ] && dict="-dict=fuzz/$t.dict"
     # shellcheck disable=SC2086
-    "$bin/$t" -max_total_time="$FUZZ_TIME" -timeout=10 -rss_limit_mb=2048 \
+    "$bin/$t" -max_total_time="$FUZZ_TIME" -timeout=25 -rss_limit_mb=2048 \
         -max_len="$maxlen" -print_final_stats=1 $dict \
         -artifact_prefix="$dir/crashes/$t/" "$dir/corpus/$t" "$dir/seeds/$t" \
         >"$dir/logs/$t.log" 2>&1

@@ -77,8 +77,12 @@ typedef struct py_rt {
  * again redoes the whole subtree; a fuzzed 2.5 KB parse ran for minutes and
  * filled 24 GB.  The coder stops a sentence after PY_STEP_BUDGET emulated
  * calls or PY_MEMORY_BUDGET bytes of scratch memory -- news sentences need
- * a few thousand calls and well under 1 MB -- and reports it as not coded
- * (PC_ERR_CODER).  Internally this is a MemoryError with over_budget set, so
+ * a few thousand calls and well under 1 MB; every corpus we have codes
+ * identically with 2,000 calls and 256 KB -- and reports it as not coded
+ * (PC_ERR_CODER).  128 MB, because a legitimate if absurd sentence may need
+ * it (20,000 coordinated targets: tests/unit/test_coder_extremes.c); the
+ * fuzz build uses much smaller budgets (fuzz/fuzz.mk), as touching 128 MB
+ * under ASan takes seconds.  Internally this is a MemoryError with over_budget set, so
  * that every except clause passes it on as it passes on MemoryError. */
 #ifndef PY_STEP_BUDGET /* (overridable to measure the margin) */
 #define PY_STEP_BUDGET 2000000L
