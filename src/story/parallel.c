@@ -2,13 +2,14 @@
  *
  * The ring: story number k lives in slot k % nslots.  A slot goes
  *     FREE --submit--> QUEUED --a worker--> CODING --> DONE --deliver--> FREE
- * Only the submitting thread moves slots out of FREE and DONE, only workers
- * out of QUEUED and CODING, all under one mutex; a slot's contents are
- * touched without the lock only by whoever has just moved it (the submitter
- * filling a FREE slot, a worker coding a CODING one, the submitter calling
- * back on a DONE one).  Workers take stories in number order; delivery is in
- * number order, so the slot of story k is free again once story k - nslots
- * was delivered. */
+ * Only the submitting thread moves slots out of FREE and DONE; whoever takes
+ * a QUEUED story (a worker, or the submitter when it would otherwise wait)
+ * moves it to CODING and then DONE; all under one mutex.  A slot's contents
+ * are touched without the lock only by whoever has just moved it (the
+ * submitter filling a FREE slot, the thread coding a CODING one, the
+ * submitter calling back on a DONE one).  Stories are taken in number order;
+ * delivery is in number order, so the slot of story k is free again once
+ * story k - nslots was delivered. */
 #include "parallel.h"
 
 #include <pthread.h>
@@ -21,7 +22,7 @@
 /* Stories take a few microseconds each, so handing them over one at a time
  * costs more in wake-ups than the coding: the ring is deep, a worker takes
  * up to TAKE_MAX queued stories at once, and nobody is signalled unless it
- * is waiting (a waiting submitter only once the story it needs is done). */
+ * is waiting. */
 enum { SLOTS_PER_THREAD = 16, TAKE_MAX = 8 };
 
 typedef enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_CODING, SLOT_DONE } slot_state;
@@ -76,8 +77,8 @@ static size_t take_queued(pc_parallel *p, size_t most, size_t *n)
 }
 
 /* Code stories first .. first+n-1 (taken with take_queued); called with the
- * mutex held, released while coding.  Wakes the submitter if it waits for
- * one of them. */
+ * mutex held, released while coding.  Wakes the submitter if it waits (it
+ * checks whether what it waits for is done). */
 static void code_taken(pc_parallel *p, size_t first, size_t n)
 {
     int skip = p->stopped;
