@@ -75,43 +75,44 @@ if ! "$petrarch" parse --tokens $files >"$work/tokens" 2>"$work/tokens.err"; the
     exit 0
 fi
 ntok=$(awk -F'\t' '{ n += split($2, t, " ") } END { print n + 0 }' "$work/tokens")
-: >"$work/walls"
+: >"$work/parse.walls"
 : >"$work/code.walls"
+# timed NAME: runs `petrarch NAME --beam K ARGS...`, appends its wall time to
+# $work/NAME.walls; SKIP and exit on a failure
+timed() {
+    name=$1
+    shift
+    t0=$(date +%s.%N)
+    "$petrarch" "$name" --beam "$beam" "$@" 2>"$work/$name.err"
+    rc=$?
+    t1=$(date +%s.%N)
+    if [ $rc -gt 1 ]; then
+        echo "raw text: SKIP (petrarch $name exit $rc: $(head -n 1 "$work/$name.err"))"
+        exit 0
+    fi
+    echo "$t0 $t1" | awk '{ printf "%.3f\n", $2 - $1 }' >>"$work/$name.walls"
+}
 i=0
 while [ $i -lt "$runs" ]; do
     i=$((i + 1))
-    t0=$(date +%s.%N)
     # shellcheck disable=SC2086
-    "$petrarch" parse --beam "$beam" -o "$work/out.xml" $files 2>"$work/err"
-    rc=$?
-    t1=$(date +%s.%N)
-    if [ $rc -gt 1 ]; then
-        echo "raw text: SKIP (petrarch parse exit $rc: $(head -n 1 "$work/err"))"
-        exit 0
-    fi
-    echo "$t0 $t1" | awk '{ printf "%.3f\n", $2 - $1 }' >>"$work/walls"
-    t0=$(date +%s.%N)
+    timed parse -o "$work/out.xml" $files
     # shellcheck disable=SC2086
-    "$petrarch" code --beam "$beam" -o "$work/out.evts" $files 2>"$work/code.err"
-    rc=$?
-    t1=$(date +%s.%N)
-    if [ $rc -gt 1 ]; then
-        echo "raw text: SKIP (petrarch code exit $rc: $(head -n 1 "$work/code.err"))"
-        exit 0
-    fi
-    echo "$t0 $t1" | awk '{ printf "%.3f\n", $2 - $1 }' >>"$work/code.walls"
+    timed code -o "$work/out.evts" $files
 done
 median() { sort -g "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 nsent=$(grep -c '<Sentence ' "$work/out.xml")
 nevents=$(grep -c . "$work/out.evts")
-wall=$(median "$work/walls")
+wall=$(median "$work/parse.walls")
 cwall=$(median "$work/code.walls")
 echo "raw text, parser beam $beam ($nfiles story files in bench/out/text$size; $runs runs; whole process)"
 printf '  %-34s %12s   (%s tokens)\n' "sentences" "$nsent" "$ntok"
-printf '  %-34s %12s   median of %s (incl. model load)\n' "petrarch parse: wall s" "$wall" "$runs"
-printf '  %-34s %12s\n' "petrarch parse: sentences/s" "$(echo "$nsent $wall" | awk '{ printf "%.0f", $1 / $2 }')"
-printf '  %-34s %12s\n' "petrarch parse: tokens/s" "$(echo "$ntok $wall" | awk '{ printf "%.0f", $1 / $2 }')"
-printf '  %-34s %12s   median of %s (incl. model and dictionary load; %s events)\n' "petrarch code: wall s" "$cwall" "$runs" "$nevents"
-printf '  %-34s %12s\n' "petrarch code: sentences/s" "$(echo "$nsent $cwall" | awk '{ printf "%.0f", $1 / $2 }')"
-printf '  %-34s %12s\n' "petrarch code: tokens/s" "$(echo "$ntok $cwall" | awk '{ printf "%.0f", $1 / $2 }')"
+# rates NAME WALL NOTE: the wall time of `petrarch NAME`, sentences/s, tokens/s
+rates() {
+    printf '  %-34s %12s   median of %s (%s)\n' "petrarch $1: wall s" "$2" "$runs" "$3"
+    printf '  %-34s %12s\n' "petrarch $1: sentences/s" "$(echo "$nsent $2" | awk '{ printf "%.0f", $1 / $2 }')"
+    printf '  %-34s %12s\n' "petrarch $1: tokens/s" "$(echo "$ntok $2" | awk '{ printf "%.0f", $1 / $2 }')"
+}
+rates parse "$wall" "incl. model load"
+rates code "$cwall" "incl. model and dictionary load; $nevents events"
 echo "RESULT_TEXT beam=$beam sentences=$nsent tokens=$ntok parse_s=$wall code_s=$cwall events=$nevents"

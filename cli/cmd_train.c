@@ -91,14 +91,21 @@ static int parse_args(int argc, char **argv, targs *a)
             a->beam = atoi(argv[++i]);
         else if (!strcmp(s, "--prune") && has)
             a->prune = atof(argv[++i]);
-        else if (!strcmp(s, "--tagger") && has)
+        else if (!strcmp(s, "--tagger") && has) {
+            if (a->n_taggers == PC_PARSER_MAX_FOLDS) {
+                fprintf(stderr, "%s: train parser: at most %d --tagger models\n", pc_prog,
+                        PC_PARSER_MAX_FOLDS);
+                return -1;
+            }
             a->taggers[a->n_taggers++] = argv[++i];
+        }
         else if (!strcmp(s, "--fold") && has) {
             unsigned k, n;
             char c;
-            if (sscanf(argv[++i], "%u/%u%c", &k, &n, &c) != 2 || n < 2 || n > 16 || k >= n) {
-                fprintf(stderr, "%s: train: --fold K/N with 2 <= N <= 16, 0 <= K < N\n",
-                        pc_prog);
+            if (sscanf(argv[++i], "%u/%u%c", &k, &n, &c) != 2 || n < 2 ||
+                n > PC_PARSER_MAX_FOLDS || k >= n) {
+                fprintf(stderr, "%s: train: --fold K/N with 2 <= N <= %d, 0 <= K < N\n",
+                        pc_prog, PC_PARSER_MAX_FOLDS);
                 return -1;
             }
             a->fold = k;
@@ -179,13 +186,6 @@ static int train_parser(targs *a)
     o.beam = a->beam ? a->beam : 1;
     o.seed = a->seed;
     o.prune = a->prune > 0 ? (float)a->prune : 0.05f;
-    if (a->n_taggers > PC_PARSER_MAX_FOLDS) {
-        fprintf(stderr, "%s: train parser: at most %d --tagger models\n", pc_prog,
-                PC_PARSER_MAX_FOLDS);
-        pc_treebank_free(&tb);
-        return EXIT_USAGE;
-    }
-    o.tagger_path = a->n_taggers == 1 ? a->taggers[0] : NULL;
     o.tagger_paths = a->taggers;
     o.n_taggers = a->n_taggers;
     o.progress = progress;

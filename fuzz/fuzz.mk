@@ -15,7 +15,7 @@ FUZZ_TIME    ?= 60
 FUZZ_JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 # The coder's per-sentence work budget (src/coder/pv.h) is smaller here: an
 # input that reaches it is a finding only if it crashes or leaks on the way,
-# and reaching 32 MB of scratch under ASan takes seconds.
+# and filling the product's 128 MB of scratch under ASan takes seconds.
 FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=all -DPY_STEP_BUDGET=200000L -DPY_MEMORY_BUDGET=8388608u
 FUZZ_SUPPORT_OBJ := $(FUZZ_SUPPORT:%=$(BUILD)/obj/fuzz/%.o)

@@ -82,8 +82,9 @@ typedef struct py_rt {
  * (PC_ERR_CODER).  128 MB, because a legitimate if absurd sentence may need
  * it (20,000 coordinated targets: tests/unit/test_coder_extremes.c); the
  * fuzz build uses much smaller budgets (fuzz/fuzz.mk), as touching 128 MB
- * under ASan takes seconds.  Internally this is a MemoryError with over_budget set, so
- * that every except clause passes it on as it passes on MemoryError. */
+ * under ASan takes seconds.  Internally this is a MemoryError with
+ * over_budget set, so that every except clause passes it on as it passes on
+ * MemoryError. */
 #ifndef PY_STEP_BUDGET /* (overridable to measure the margin) */
 #define PY_STEP_BUDGET 2000000L
 #endif

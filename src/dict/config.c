@@ -302,11 +302,12 @@ static const char *lookup_var(const pc_ini *ini, const ini_sect *s, const char *
     return o ? o->value : NULL;
 }
 
+/* Longest value %(name)s interpolation may make (a real one is a path). */
+#define MAX_INTERPOLATED (1 << 20)
+
 /* One round of ConfigParser._interpolate: lower-case the names in
  * "%(name)s" (its _KEYCRE.sub) and apply `value % vars`.  Only "%(name)s"
  * and "%%" are supported; Python would raise (or format oddly) on the rest. */
-/* Longest value %(name)s interpolation may make (a real one is a path). */
-#define MAX_INTERPOLATED (1 << 20)
 
 static char *interpolate_once(pc_ini *ini, const ini_sect *s, const char *v, pc_error *err,
                               const char *option)

@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "nlp/features.h"
+
 /* The one spelling of a token that the two formats write differently. */
 static const char *canonical(const char *w)
 {
@@ -21,11 +23,9 @@ unsigned pc_fold_of(const char *const *words, size_t n, unsigned nfolds)
 {
     if (nfolds < 2)
         return 0;
-    uint32_t h = 2166136261u; /* FNV-1a over the words, a separator after each */
-    for (size_t i = 0; i < n; i++) {
-        for (const unsigned char *p = (const unsigned char *)canonical(words[i]); *p; p++)
-            h = (h ^ *p) * 16777619u;
-        h = (h ^ 0x1fu) * 16777619u;
-    }
-    return h % nfolds;
+    /* the words' hashes chained in order, as feature templates chain values */
+    uint64_t h = 0;
+    for (size_t i = 0; i < n; i++)
+        h = pc_feat2(0, h, pc_hash_str(canonical(words[i])));
+    return (unsigned)(h % nfolds);
 }

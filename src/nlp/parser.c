@@ -936,30 +936,27 @@ static int train_weights(const pc_parser *P, const gold *G, size_t ng, size_t *o
 pc_parser *pc_parser_train(const pc_ptree *trees, size_t n, const pc_parser_opts *o,
                            pc_error *err)
 {
-    pc_parser_opts def = {10, 1, 1, 0.05f, NULL, NULL, 0, NULL, NULL};
+    pc_parser_opts def = {10, 1, 1, 0.05f, NULL, 0, NULL, NULL};
     if (!o)
         o = &def;
     pc_parser *P = pc_calloc(1, sizeof *P);
     pc_arena *a = pc_arena_new(1 << 22);
     gold *G = pc_calloc(n + 1, sizeof *G);
     size_t *order = pc_malloc((n + 1) * sizeof *order);
-    pc_tagger *tagger = NULL;
-    pc_tagger *folds[PC_PARSER_MAX_FOLDS] = {NULL};
-    size_t nfolds = o->n_taggers >= 2 ? o->n_taggers : 0;
+    pc_tagger *taggers[PC_PARSER_MAX_FOLDS] = {NULL};
+    size_t ntaggers = 0; /* loaded */
     pc_btree *bts = pc_calloc(n + 1, sizeof *bts);
     int k = o->beam < 1 ? 1 : o->beam > MAX_BEAM ? MAX_BEAM : o->beam;
     if (!P || !a || !G || !order || !bts)
         goto oom;
-    if (nfolds > PC_PARSER_MAX_FOLDS) {
+    if (o->n_taggers > PC_PARSER_MAX_FOLDS) {
         pc_error_set(err, PC_ERR_USAGE, NULL, 0, NULL, "at most %d taggers (folds)",
                      PC_PARSER_MAX_FOLDS);
         goto fail;
     }
-    for (size_t f = 0; f < nfolds; f++)
-        if (!(folds[f] = pc_tagger_load(o->tagger_paths[f], err)))
+    for (; ntaggers < o->n_taggers; ntaggers++)
+        if (!(taggers[ntaggers] = pc_tagger_load(o->tagger_paths[ntaggers], err)))
             goto fail;
-    if (!nfolds && o->tagger_path && !(tagger = pc_tagger_load(o->tagger_path, err)))
-        goto fail;
     /* binarize everything first: the label table must be complete before
      * actions are numbered */
     int maxw = 1;
@@ -1002,9 +999,9 @@ pc_parser *pc_parser_train(const pc_ptree *trees, size_t n, const pc_parser_opts
             goto oom;
         const char **tags = bts[i].tag;
         const char *tbuf[4096];
-        const pc_tagger *tg = tagger;
-        if (nfolds)
-            tg = folds[pc_fold_of(bts[i].word, (size_t)nw, (unsigned)nfolds)];
+        /* one tagger: fold 0 for every tree */
+        const pc_tagger *tg =
+            taggers[pc_fold_of(bts[i].word, (size_t)nw, (unsigned)o->n_taggers)];
         if (tg && nw <= 4096 && pc_tagger_tag(tg, bts[i].word, (size_t)nw, tbuf) == 0)
             tags = tbuf;
         for (int j = 0; j < nw; j++) {
@@ -1040,9 +1037,8 @@ fail:
     pc_parser_free(P);
     P = NULL;
 done:
-    pc_tagger_free(tagger);
-    for (size_t f = 0; f < nfolds; f++)
-        pc_tagger_free(folds[f]);
+    for (size_t t = 0; t < ntaggers; t++)
+        pc_tagger_free(taggers[t]);
     pc_free(G);
     pc_free(order);
     pc_free(bts);

@@ -31,11 +31,11 @@ typedef struct pc_parser_opts {
     int beam;                 /* 1: greedy static oracle; > 1: beam + early update */
     unsigned seed;            /* shuffling */
     float prune;              /* drop averaged weights below this */
-    const char *tagger_path;  /* tag the training words with this model (NULL: gold tags) */
-    /* jackknifing (nlp/fold.h): with n_taggers >= 2, tree t is tagged by
-     * tagger_paths[pc_fold_of(its words, n_taggers)] (tagger_path unused) */
+    /* tag the training words with these models (none: gold tags); with
+     * several (jackknifing, nlp/fold.h), tree t is tagged by
+     * tagger_paths[pc_fold_of(its words, n_taggers)] */
     const char *const *tagger_paths;
-    size_t n_taggers;
+    size_t n_taggers;         /* 0 .. PC_PARSER_MAX_FOLDS */
     void (*progress)(void *ud, int epoch, double oracle_acc);
     void *ud;
 } pc_parser_opts;

@@ -162,9 +162,8 @@ static void wait_done(pc_parallel *p, int full)
     /* the story next to deliver must be done too (the caller makes no
      * progress otherwise: it would spin holding the mutex) */
     p->submitter_waiting = 1;
-    while ((p->slots[target % p->nslots].state != SLOT_DONE ||
-            p->slots[p->next_deliver % p->nslots].state != SLOT_DONE) &&
-           !p->quit)
+    while (p->slots[target % p->nslots].state != SLOT_DONE ||
+           p->slots[p->next_deliver % p->nslots].state != SLOT_DONE)
         pthread_cond_wait(&p->done, &p->mu);
     p->submitter_waiting = 0;
 }
