@@ -21,14 +21,17 @@ void usage_train(FILE *f)
     fprintf(f,
             "usage: %s train tagger -o MODEL [--epochs N] [--seed S] [--actors FILE]... "
             "[--fold K/N] FILE.conllu...\n"
-            "       %s train parser -o MODEL [--epochs N] [--seed S] [--beam K] "
+            "       %s train parser -o MODEL [--epochs N] [--seed S] [--beam K] [--explore E] "
             "[--tagger MODEL]... FILE.ptb...\n"
             "\n"
             "tagger: trains on the FORM and XPOS columns; --actors adds a PETRARCH actor\n"
             "        dictionary's name words to the name-list feature (repeatable).\n"
-            "parser: trains on PTB trees (function tags are stripped). --beam K > 1 trains\n"
-            "        with beam search and early update; --tagger tags the training trees\n"
-            "        with that model instead of using their gold tags.\n"
+            "parser: trains on PTB trees (function tags are stripped): greedy weights, and with\n"
+            "        --beam K > 1 beam weights too (beam search, max-violation update).\n"
+            "        --explore E: from epoch E on, greedy training follows its own actions,\n"
+            "        corrected by a dynamic oracle (default: the gold actions throughout).\n"
+            "        --tagger tags the training trees with that model instead of using\n"
+            "        their gold tags.\n"
             "jackknifing: `train tagger --fold K/N` leaves out the sentences of fold K of N;\n"
             "        `train parser` with N --tagger models tags each tree with the model of\n"
             "        its fold (the first for fold 0, ...), so that training tags are as\n"
@@ -67,7 +70,7 @@ typedef struct targs {
     const char **taggers;
     size_t n_taggers;
     unsigned fold, nfolds;  /* --fold K/N: leave fold K out (nfolds 0: none) */
-    int epochs, beam;
+    int epochs, beam, explore;
     unsigned seed;
     double prune;
     const char **actors;
@@ -89,6 +92,8 @@ static int parse_args(int argc, char **argv, targs *a)
             a->seed = (unsigned)strtoul(argv[++i], NULL, 10);
         else if (!strcmp(s, "--beam") && has)
             a->beam = atoi(argv[++i]);
+        else if (!strcmp(s, "--explore") && has)
+            a->explore = atoi(argv[++i]);
         else if (!strcmp(s, "--prune") && has)
             a->prune = atof(argv[++i]);
         else if (!strcmp(s, "--tagger") && has) {
@@ -123,8 +128,10 @@ static int parse_args(int argc, char **argv, targs *a)
         fprintf(stderr, "%s: train: give -o MODEL and at least one training file\n", pc_prog);
         return -1;
     }
-    if (a->epochs < 0 || a->epochs > 1000 || a->beam < 0 || a->beam > 256) {
-        fprintf(stderr, "%s: train: --epochs 0..1000, --beam 1..256\n", pc_prog);
+    if (a->epochs < 0 || a->epochs > 1000 || a->beam < 0 || a->beam > 256 || a->explore < 0 ||
+        a->explore > 1000) {
+        fprintf(stderr, "%s: train: --epochs 0..1000, --beam 1..256, --explore 1..1000\n",
+                pc_prog);
         return -1;
     }
     return 0;
@@ -188,6 +195,7 @@ static int train_parser(targs *a)
     o.prune = a->prune > 0 ? (float)a->prune : 0.05f;
     o.tagger_paths = a->taggers;
     o.n_taggers = a->n_taggers;
+    o.explore = a->explore;
     o.progress = progress;
     o.ud = &t0;
     pc_parser *p = pc_parser_train(tb.tree, tb.n, &o, &err);

@@ -75,6 +75,15 @@ expect_rc 0 "eval the jackknifed parser" "$bin" eval-parser jk.bin --tagger tagg
 at_least out "F1" 80 "jackknifed parser learns its training trees"
 expect_rc 2 "bad --fold" "$bin" train tagger -o x.bin --fold 2/2 small.conllu
 
+# --explore: greedy training from the parser's own actions (dynamic oracle)
+# learns the training trees too, and is a different model
+expect_rc 0 "train parser --explore 2" "$bin" train parser -o explore.bin --epochs 8 --explore 2 small.ptb
+expect_rc 0 "eval the exploring parser" "$bin" eval-parser explore.bin small.ptb
+at_least out "F1" 90 "exploring parser learns its training trees"
+"$bin" train parser -o static.bin --epochs 8 small.ptb 2>/dev/null
+if cmp -s explore.bin static.bin; then bad "  --explore changed nothing"; else ok "  --explore trains differently"; fi
+expect_rc 2 "bad --explore" "$bin" train parser -o x.bin --explore -1 small.ptb
+
 # damaged models
 head -c 1000 parser.bin > truncated.bin
 expect_rc 3 "truncated parser model" "$bin" eval-parser truncated.bin small.ptb

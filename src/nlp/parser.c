@@ -703,6 +703,116 @@ static int oracle(const pc_parser *p, const pc_btree *bt, int16_t *act)
     return k;
 }
 
+
+/* ------------------------------------------------------------ dynamic oracle */
+
+/* A gold constituent: its words [start, end) and label; unary chains appear
+ * bottom-up (in the order the gold actions build them). */
+typedef struct gspan {
+    int32_t start, end, head;
+    int16_t label;
+} gspan;
+
+/* The gold constituents of g, by replaying its actions in c. */
+static int gold_spans(const pc_parser *P, sctx *c, const gold *g, gspan *out)
+{
+    pstate s = {-1, 0, 0, -1, -1, 0, 0};
+    c->nn = 0;
+    int k = 0;
+    for (int t = 0; t < g->n_act; t++) {
+        int a = g->act[t];
+        s = apply(P, c, &s, a);
+        if (a >= A_FIRST && !c->node[s.top].temp)
+            out[k++] = (gspan){c->node[s.top].start, c->node[s.top].end, c->node[s.top].head,
+                                c->node[s.top].label};
+    }
+    c->nn = 0;
+    return k;
+}
+
+static int try_opt(const pc_parser *P, const sctx *c, const pstate *s, int a, uint8_t *opt)
+{
+    if (a < 0 || a >= P->n_actions || !P->allowed[a] || !legal(P, c, s, a))
+        return 0;
+    opt[a] = 1;
+    return 1;
+}
+
+/* The actions from state s that lose no gold constituent still within reach
+ * (a dynamic oracle: Goldberg & Nivre 2012; for spans, Cross & Huang 2016).
+ * Reachable: a gold span not yet built whose start is the start of a stack
+ * item (or a word not yet shifted).  Sets opt[a] = 1 for each; returns how
+ * many (0: every legal action is as good). */
+static int dyn_oracle(const pc_parser *P, const sctx *c, const pstate *s, const gspan *gs,
+                      int ngs, uint8_t *opt, uint8_t *isstart)
+{
+    const pnode *N = c->node;
+    int n = c->n, b = s->buf, s0 = s->top, s1 = s0 >= 0 ? N[s0].below : -1;
+    memset(opt, 0, (size_t)P->n_actions);
+    if (s0 < 0)
+        return try_opt(P, c, s, A_SHIFT, opt);
+    int a0 = N[s0].start;
+    /* a gold label of s0's own span not yet in its unary chain */
+    if (!N[s0].temp) {
+        for (int i = 0; i < ngs; i++) {
+            if (gs[i].start != a0 || gs[i].end != b)
+                continue;
+            int have = 0;
+            for (int x = s0; x >= 0 && !have; x = N[x].right < 0 ? N[x].left : -1)
+                have = N[x].label == gs[i].label && N[x].left >= 0;
+            if (!have && P->phrase_of[gs[i].label] >= 0 &&
+                try_opt(P, c, s, make_act(P->phrase_of[gs[i].label], K_UNARY), opt))
+                return 1;
+        }
+    }
+    if (b >= n && s->size == 1)
+        return try_opt(P, c, s, A_FINISH, opt);
+    memset(isstart, 0, (size_t)n + 1);
+    for (int x = s0; x >= 0; x = N[x].below)
+        isstart[N[x].start] = 1;
+    /* the smallest reachable gold span strictly containing s0 */
+    int gi = -1;
+    for (int i = 0; i < ngs; i++) {
+        const gspan *g = &gs[i];
+        if (g->start > a0 || g->end < b || g->end - g->start <= b - a0 || !isstart[g->start])
+            continue;
+        if (gi < 0 || g->end - g->start < gs[gi].end - gs[gi].start)
+            gi = i;
+    }
+    int a1 = s1 >= 0 ? N[s1].start : -1, k = 0;
+    if (gi < 0) {
+        /* nothing reachable holds s0: shifting or any reduction costs nothing */
+        k += try_opt(P, c, s, A_SHIFT, opt);
+        for (int a = A_FIRST; s1 >= 0 && a < P->n_actions; a++)
+            if (act_kind(a) != K_UNARY)
+                k += try_opt(P, c, s, a, opt);
+        return k;
+    }
+    const gspan *g = &gs[gi];
+    int with_s1 = s1 >= 0 && g->start <= a1;
+    /* the binarized gold grows a constituent outward from its head: s1 and
+     * s0 join when one of them holds the head of g */
+    int head_here = g->head >= a1 && g->head < b;
+    /* the head takes its left siblings first, as pc_binarize does: shift
+     * only when s1 and s0 cannot join yet */
+    if (b < n && g->end > b && !(with_s1 && head_here))
+        k += try_opt(P, c, s, A_SHIFT, opt);
+    if (with_s1 && head_here) {
+        int ph = P->phrase_of[g->label], hl = g->head < a0;
+        if (ph >= 0) {
+            int whole = g->start == a1 && g->end == b;
+            int kind = whole ? (hl ? K_BIN_L : K_BIN_R) : (hl ? K_TMP_L : K_TMP_R);
+            k += try_opt(P, c, s, make_act(ph, kind), opt);
+        }
+    } else if (with_s1 && k == 0) {
+        /* g is lost (its head is out of reach): any reduction */
+        for (int a = A_FIRST; a < P->n_actions; a++)
+            if (act_kind(a) != K_UNARY)
+                k += try_opt(P, c, s, a, opt);
+    }
+    return k;
+}
+
 static int cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -843,6 +953,47 @@ static int train_beam(const pc_parser *P, pc_ptrain *tr, const gold *g, int k, b
     return 0;
 }
 
+/* One sentence of greedy training with exploration: at each step the best
+ * legal action is compared with the dynamic oracle's; a wrong one updates
+ * toward the best-scoring optimal action, and the parser goes on from its own
+ * mistake, so that it learns what to do after one (Goldberg & Nivre 2012:
+ * following the model's action always was best here, against 90% of the time). */
+static int train_explore(const pc_parser *P, pc_ptrain *tr, const gold *g, sctx *c, beamctx *b,
+                         gspan *gs, uint8_t *opt, uint8_t *isstart, size_t *right, size_t *all)
+{
+    uint64_t f[MAX_FEAT];
+    int ngs = gold_spans(P, c, g, gs);
+    pstate s = {-1, 0, 0, -1, -1, 0, 0};
+    int limit = max_steps(g->n);
+    for (int t = 0; t < limit && !s.done; t++) {
+        size_t nf = features(c, &s, f);
+        memset(b->sc, 0, (size_t)P->n_actions * sizeof *b->sc);
+        pc_ptrain_score(tr, f, nf, b->sc);
+        int best = -1;
+        for (int a = 0; a < P->n_actions; a++)
+            if (P->allowed[a] && legal(P, c, &s, a) && (best < 0 || b->sc[a] > b->sc[best]))
+                best = a;
+        if (best < 0)
+            break;
+        int no = dyn_oracle(P, c, &s, gs, ngs, opt, isstart);
+            if (no > 0 && !opt[best]) {
+            int ga = -1;
+            for (int a = 0; a < P->n_actions; a++)
+                if (opt[a] && (ga < 0 || b->sc[a] > b->sc[ga]))
+                    ga = a;
+            if (pc_ptrain_update(tr, f, nf, (uint32_t)ga, 1.0f) != 0 ||
+                pc_ptrain_update(tr, f, nf, (uint32_t)best, -1.0f) != 0)
+                return -1;
+        } else {
+            (*right)++;
+        }
+        (*all)++;
+        pc_ptrain_tick(tr);
+        s = apply(P, c, &s, best);
+    }
+    return 0;
+}
+
 /* Train one set of weights: beam k (1: greedy, static oracle) into out.
  * stage numbers the progress lines. */
 static int train_weights(const pc_parser *P, const gold *G, size_t ng, size_t *order, int maxw,
@@ -864,6 +1015,12 @@ static int train_weights(const pc_parser *P, const gold *G, size_t ng, size_t *o
     int16_t *gpred = pc_malloc(((size_t)steps + 2) * sizeof *gpred);
     int ok_alloc = c.node && b.hist && b.sc && b.ok && b.top && cur && next && pred && gpred;
     uint64_t rs = o->seed + (uint64_t)stage * 7919;
+    /* greedy training explores from epoch o->explore (1-based) on */
+    int explore_from = k == 1 && o->explore > 0 ? o->explore - 1 : o->epochs;
+    gspan *gs = pc_malloc(((size_t)steps + 2) * sizeof *gs);
+    uint8_t *opt = pc_malloc((size_t)P->n_actions);
+    uint8_t *isstart = pc_malloc((size_t)maxw + 2);
+    ok_alloc = ok_alloc && gs && opt && isstart;
     for (size_t i = 0; i < ng; i++)
         order[i] = i;
     uint64_t f[MAX_FEAT];
@@ -890,6 +1047,12 @@ static int train_weights(const pc_parser *P, const gold *G, size_t ng, size_t *o
             c.wh = g->wh;
             c.tg = g->tg;
             c.nn = 0;
+            if (ep >= explore_from) {
+                int r = train_explore(P, tr, g, &c, &b, gs, opt, isstart, &right, &all);
+                if (r < 0)
+                    ok_alloc = 0;
+                continue;
+            }
             pstate s = {-1, 0, 0, -1, -1, 0, 0};
             for (int t = 0; t < g->n_act; t++) {
                 size_t nf = features(&c, &s, f);
@@ -928,6 +1091,9 @@ static int train_weights(const pc_parser *P, const gold *G, size_t ng, size_t *o
     pc_free(next);
     pc_free(pred);
     pc_free(gpred);
+    pc_free(gs);
+    pc_free(opt);
+    pc_free(isstart);
     int rc = ok_alloc ? pc_ptrain_export(tr, o->prune, out) : -1;
     pc_ptrain_free(tr);
     return rc;
@@ -936,7 +1102,7 @@ static int train_weights(const pc_parser *P, const gold *G, size_t ng, size_t *o
 pc_parser *pc_parser_train(const pc_ptree *trees, size_t n, const pc_parser_opts *o,
                            pc_error *err)
 {
-    pc_parser_opts def = {10, 1, 1, 0.05f, NULL, 0, NULL, NULL};
+    pc_parser_opts def = {10, 1, 1, 0.05f, NULL, 0, NULL, NULL, 0};
     if (!o)
         o = &def;
     pc_parser *P = pc_calloc(1, sizeof *P);

@@ -1,7 +1,7 @@
 /* parser.h -- transition-based (shift-reduce) constituency parser over
  * head-binarized trees with unary actions, scored by an averaged perceptron
  * with Zhu et al. (2013)'s baseline feature set; greedy or beam decoding.
- * Training: static oracle (greedy) or beam search with early update.
+ * Training: static or dynamic oracle (greedy), or beam search with max-violation update.
  *
  * A pc_parser is immutable once loaded: share it among threads; all scratch
  * memory of a parse comes from the caller's arena. */
@@ -38,6 +38,10 @@ typedef struct pc_parser_opts {
     size_t n_taggers;         /* 0 .. PC_PARSER_MAX_FOLDS */
     void (*progress)(void *ud, int epoch, double oracle_acc);
     void *ud;
+    /* > 0: greedy training explores from this epoch (1-based) on -- it
+     * follows its own actions, corrected by a dynamic oracle; 0: static
+     * oracle throughout */
+    int explore;
 } pc_parser_opts;
 
 pc_parser *pc_parser_train(const pc_ptree *trees, size_t n, const pc_parser_opts *o,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nlp/conventions.h"
 #include "nlp/normalize.h"
 #include "nlp/tokenize.h"
 #include "util/error.h"
@@ -190,7 +191,9 @@ static int tag_and_parse(const pc_nlp *nlp, pc_nlp_sentence *s, int beam, pc_are
                         e.message[0] ? e.message : "the parser failed on this sentence");
         return 0;
     }
-    if (!(s->parse = pc_arena_strdup(a, tree)))
+    /* CoreNLP's analyses where the coder depends on them (nlp/conventions.h) */
+    if (!(tree = pc_corenlp_conventions(tree, scratch)) ||
+        !(s->parse = pc_arena_strdup(a, tree)))
         return -1;
     return 0;
 }

@@ -241,7 +241,7 @@ static void check_parses_back(const pc_parser *p, int beam)
     pc_arena_free(a);
 }
 
-static pc_parser *train_tiny(int beam)
+static pc_parser *train_tiny_explore(int beam, int explore)
 {
     pc_arena *a = pc_arena_new(0);
     pc_ptree t[N(TRAIN)];
@@ -252,12 +252,25 @@ static pc_parser *train_tiny(int beam)
     o.beam = beam;
     o.seed = 7;
     o.prune = 0;
+    o.explore = explore;
     pc_error err = {0};
     pc_parser *p = pc_parser_train(t, N(TRAIN), &o, &err);
     if (!p)
         fail_msg("training: %s", err.message);
     pc_arena_free(a);
     return p;
+}
+
+static pc_parser *train_tiny(int beam) { return train_tiny_explore(beam, 0); }
+
+/* Exploring from the first epoch, the parser never follows the gold actions
+ * unless it chooses them: only a right dynamic oracle teaches it the trees. */
+static void test_tiny_training_explore(void **state)
+{
+    (void)state;
+    pc_parser *p = train_tiny_explore(1, 1);
+    check_parses_back(p, 1);
+    pc_parser_free(p);
 }
 
 static void test_tiny_training_greedy(void **state)
@@ -456,6 +469,7 @@ int main(void)
         cmocka_unit_test(test_ptb_read_errors),
         cmocka_unit_test(test_evalb_known_cases),
         cmocka_unit_test(test_tiny_training_greedy),
+        cmocka_unit_test(test_tiny_training_explore),
         cmocka_unit_test(test_tiny_training_beam),
         cmocka_unit_test(test_parse_arguments),
         cmocka_unit_test(test_folds),
