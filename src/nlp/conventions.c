@@ -49,11 +49,14 @@ static size_t about_to(const char *t, size_t i, size_t *cs, size_t *ce)
     return p - i;
 }
 
-char *pc_corenlp_conventions(const char *tree, pc_arena *a)
+const char *pc_corenlp_conventions(const char *tree, pc_arena *a)
 {
-    size_t n = strlen(tree), m = 0;
+    size_t m = 0;
     for (const char *q = strstr(tree, " about) "); q; q = strstr(q + 1, " about) "))
         m++;
+    if (m == 0)
+        return tree;   /* the usual case: nothing to copy */
+    size_t n = strlen(tree);
     /* each rewrite adds at most "(S " ... ")" and a longer label.  The
      * rewritten constituents nest: a stack of where each closes (innermost
      * on top), with whether "(S " was opened for it. */

@@ -15,7 +15,8 @@
 
 #include "util/arena.h"
 
-/* The rewritten copy of a one-line PTB tree, in a; NULL on OOM. */
-char *pc_corenlp_conventions(const char *tree, pc_arena *a);
+/* A one-line PTB tree rewritten: tree itself if it has no "about", else a
+ * copy in a; NULL on OOM. */
+const char *pc_corenlp_conventions(const char *tree, pc_arena *a);
 
 #endif

@@ -703,7 +703,6 @@ static int oracle(const pc_parser *p, const pc_btree *bt, int16_t *act)
     return k;
 }
 
-
 /* ------------------------------------------------------------ dynamic oracle */
 
 /* A gold constituent: its words [start, end) and label; unary chains appear
@@ -736,6 +735,16 @@ static int try_opt(const pc_parser *P, const sctx *c, const pstate *s, int a, ui
         return 0;
     opt[a] = 1;
     return 1;
+}
+
+/* Every legal binary reduction into opt: where none loses anything */
+static int any_reduction(const pc_parser *P, const sctx *c, const pstate *s, uint8_t *opt)
+{
+    int k = 0;
+    for (int a = A_FIRST; a < P->n_actions; a++)
+        if (act_kind(a) != K_UNARY)
+            k += try_opt(P, c, s, a, opt);
+    return k;
 }
 
 /* The actions from state s that lose no gold constituent still within reach
@@ -783,10 +792,7 @@ static int dyn_oracle(const pc_parser *P, const sctx *c, const pstate *s, const 
     if (gi < 0) {
         /* nothing reachable holds s0: shifting or any reduction costs nothing */
         k += try_opt(P, c, s, A_SHIFT, opt);
-        for (int a = A_FIRST; s1 >= 0 && a < P->n_actions; a++)
-            if (act_kind(a) != K_UNARY)
-                k += try_opt(P, c, s, a, opt);
-        return k;
+        return s1 >= 0 ? k + any_reduction(P, c, s, opt) : k;
     }
     const gspan *g = &gs[gi];
     int with_s1 = s1 >= 0 && g->start <= a1;
@@ -806,9 +812,7 @@ static int dyn_oracle(const pc_parser *P, const sctx *c, const pstate *s, const 
         }
     } else if (with_s1 && k == 0) {
         /* g is lost (its head is out of reach): any reduction */
-        for (int a = A_FIRST; a < P->n_actions; a++)
-            if (act_kind(a) != K_UNARY)
-                k += try_opt(P, c, s, a, opt);
+        k += any_reduction(P, c, s, opt);
     }
     return k;
 }
@@ -953,6 +957,21 @@ static int train_beam(const pc_parser *P, pc_ptrain *tr, const gold *g, int k, b
     return 0;
 }
 
+/* Training: the features of s into f (their number into *nf), the trainer's
+ * scores into sc, and the best legal action (-1 if none). */
+static int train_best(const pc_parser *P, const pc_ptrain *tr, const sctx *c, const pstate *s,
+                      uint64_t *f, size_t *nf, float *sc)
+{
+    *nf = features(c, s, f);
+    memset(sc, 0, (size_t)P->n_actions * sizeof *sc);
+    pc_ptrain_score(tr, f, *nf, sc);
+    int best = -1;
+    for (int a = 0; a < P->n_actions; a++)
+        if (P->allowed[a] && legal(P, c, s, a) && (best < 0 || sc[a] > sc[best]))
+            best = a;
+    return best;
+}
+
 /* One sentence of greedy training with exploration: at each step the best
  * legal action is compared with the dynamic oracle's; a wrong one updates
  * toward the best-scoring optimal action, and the parser goes on from its own
@@ -966,17 +985,12 @@ static int train_explore(const pc_parser *P, pc_ptrain *tr, const gold *g, sctx 
     pstate s = {-1, 0, 0, -1, -1, 0, 0};
     int limit = max_steps(g->n);
     for (int t = 0; t < limit && !s.done; t++) {
-        size_t nf = features(c, &s, f);
-        memset(b->sc, 0, (size_t)P->n_actions * sizeof *b->sc);
-        pc_ptrain_score(tr, f, nf, b->sc);
-        int best = -1;
-        for (int a = 0; a < P->n_actions; a++)
-            if (P->allowed[a] && legal(P, c, &s, a) && (best < 0 || b->sc[a] > b->sc[best]))
-                best = a;
+        size_t nf;
+        int best = train_best(P, tr, c, &s, f, &nf, b->sc);
         if (best < 0)
             break;
         int no = dyn_oracle(P, c, &s, gs, ngs, opt, isstart);
-            if (no > 0 && !opt[best]) {
+        if (no > 0 && !opt[best]) {
             int ga = -1;
             for (int a = 0; a < P->n_actions; a++)
                 if (opt[a] && (ga < 0 || b->sc[a] > b->sc[ga]))
@@ -994,8 +1008,8 @@ static int train_explore(const pc_parser *P, pc_ptrain *tr, const gold *g, sctx 
     return 0;
 }
 
-/* Train one set of weights: beam k (1: greedy, static oracle) into out.
- * stage numbers the progress lines. */
+/* Train one set of weights: beam k (1: greedy, static oracle, or dynamic from
+ * epoch o->explore) into out.  stage numbers the progress lines. */
 static int train_weights(const pc_parser *P, const gold *G, size_t ng, size_t *order, int maxw,
                          int k, const pc_parser_opts *o, int stage, pc_pmodel *out)
 {
@@ -1055,14 +1069,8 @@ static int train_weights(const pc_parser *P, const gold *G, size_t ng, size_t *o
             }
             pstate s = {-1, 0, 0, -1, -1, 0, 0};
             for (int t = 0; t < g->n_act; t++) {
-                size_t nf = features(&c, &s, f);
-                memset(b.sc, 0, (size_t)P->n_actions * sizeof *b.sc);
-                pc_ptrain_score(tr, f, nf, b.sc);
-                int best = -1;
-                for (int a2 = 0; a2 < P->n_actions; a2++)
-                    if (P->allowed[a2] && legal(P, &c, &s, a2) &&
-                        (best < 0 || b.sc[a2] > b.sc[best]))
-                        best = a2;
+                size_t nf;
+                int best = train_best(P, tr, &c, &s, f, &nf, b.sc);
                 int ga = g->act[t];
                 if (best != ga) {
                     if (pc_ptrain_update(tr, f, nf, (uint32_t)ga, 1.0f) != 0 ||

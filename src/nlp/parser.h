@@ -28,7 +28,7 @@ char *pc_parser_parse(const pc_parser *p, const char *const *words, const char *
 
 typedef struct pc_parser_opts {
     int epochs;               /* default 10 */
-    int beam;                 /* 1: greedy static oracle; > 1: beam + early update */
+    int beam;                 /* 1: greedy weights only; > 1: beam weights too (max-violation) */
     unsigned seed;            /* shuffling */
     float prune;              /* drop averaged weights below this */
     /* tag the training words with these models (none: gold tags); with

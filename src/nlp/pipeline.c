@@ -192,8 +192,8 @@ static int tag_and_parse(const pc_nlp *nlp, pc_nlp_sentence *s, int beam, pc_are
         return 0;
     }
     /* CoreNLP's analyses where the coder depends on them (nlp/conventions.h) */
-    if (!(tree = pc_corenlp_conventions(tree, scratch)) ||
-        !(s->parse = pc_arena_strdup(a, tree)))
+    const char *conv = pc_corenlp_conventions(tree, scratch);
+    if (!conv || !(s->parse = pc_arena_strdup(a, conv)))
         return -1;
     return 0;
 }

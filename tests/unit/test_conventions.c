@@ -33,7 +33,7 @@ static void test_cases(void **state)
             fail_msg("%s:%d: no TAB", CASES, lineno);
         *tab = '\0';
         const char *want = strcmp(tab + 1, "=") ? tab + 1 : line;
-        char *got = pc_corenlp_conventions(line, a);
+        const char *got = pc_corenlp_conventions(line, a);
         assert_non_null(got);
         if (strcmp(got, want))
             fail_msg("%s:%d:\n  got  %s\n  want %s", CASES, lineno, got, want);
@@ -57,7 +57,7 @@ static void test_odd_input(void **state)
     const char *in[] = {"", "(", "(X (JJ about) ", "(X (JJ about) (S (VP (TO to) (VB go)",
                         "about) (S (VP (TO to)", "(X (JJ about) (S (VP (TO to) (VB go))) (NP x))"};
     for (size_t i = 0; i < sizeof in / sizeof *in; i++) {
-        char *got = pc_corenlp_conventions(in[i], a);
+        const char *got = pc_corenlp_conventions(in[i], a);
         assert_non_null(got);
         assert_string_equal(got, in[i]);
     }
