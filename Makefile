@@ -88,7 +88,7 @@ TRAIN_DIR    := data/train
 MODEL_ACTORS := $(addprefix data/dictionaries/,Phoenix.Countries.actors.txt \
                 Phoenix.International.actors.txt Phoenix.MilNonState.actors.txt)
 TAGGER_ARGS  ?= --epochs 12
-PARSER_ARGS  ?= --epochs 15 --beam 8 --prune 1
+PARSER_ARGS  ?= --epochs 15 --beam 8 --prune 1 --augment-coord 2500
 .PHONY: models eval-models
 models: $(BUILD)/petrarch
 	$(BUILD)/petrarch train tagger -o models/tagger.bin $(TAGGER_ARGS) \

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "nlp/augment.h"
 #include "nlp/conllu.h"
 #include "nlp/fold.h"
 #include "nlp/parser.h"
@@ -22,7 +23,7 @@ void usage_train(FILE *f)
             "usage: %s train tagger -o MODEL [--epochs N] [--seed S] [--actors FILE]... "
             "[--fold K/N] FILE.conllu...\n"
             "       %s train parser -o MODEL [--epochs N] [--seed S] [--beam K] [--explore E] "
-            "[--tagger MODEL]... FILE.ptb...\n"
+            "[--tagger MODEL]... [--augment-coord N] FILE.ptb...\n"
             "\n"
             "tagger: trains on the FORM and XPOS columns; --actors adds a PETRARCH actor\n"
             "        dictionary's name words to the name-list feature (repeatable).\n"
@@ -32,6 +33,8 @@ void usage_train(FILE *f)
             "        corrected by a dynamic oracle (default: the gold actions throughout).\n"
             "        --tagger tags the training trees with that model instead of using\n"
             "        their gold tags.\n"
+            "        --augment-coord N adds N trees whose subject became a coordination\n"
+            "        (\"A, B and <subject> ...\") of proper-name subjects of other trees.\n"
             "jackknifing: `train tagger --fold K/N` leaves out the sentences of fold K of N;\n"
             "        `train parser` with N --tagger models tags each tree with the model of\n"
             "        its fold (the first for fold 0, ...), so that training tags are as\n"
@@ -71,6 +74,7 @@ typedef struct targs {
     size_t n_taggers;
     unsigned fold, nfolds;  /* --fold K/N: leave fold K out (nfolds 0: none) */
     int epochs, beam, explore;
+    long augment_coord;     /* --augment-coord N: coordinated-subject trees added */
     unsigned seed;
     double prune;
     const char **actors;
@@ -94,6 +98,8 @@ static int parse_args(int argc, char **argv, targs *a)
             a->beam = atoi(argv[++i]);
         else if (!strcmp(s, "--explore") && has)
             a->explore = atoi(argv[++i]);
+        else if (!strcmp(s, "--augment-coord") && has)
+            a->augment_coord = atol(argv[++i]);
         else if (!strcmp(s, "--prune") && has)
             a->prune = atof(argv[++i]);
         else if (!strcmp(s, "--tagger") && has) {
@@ -129,8 +135,10 @@ static int parse_args(int argc, char **argv, targs *a)
         return -1;
     }
     if (a->epochs < 0 || a->epochs > 1000 || a->beam < 0 || a->beam > 256 || a->explore < 0 ||
-        a->explore > 1000) {
-        fprintf(stderr, "%s: train: --epochs 0..1000, --beam 1..256, --explore 1..1000\n",
+        a->explore > 1000 || a->augment_coord < 0 || a->augment_coord > 1000000) {
+        fprintf(stderr,
+                "%s: train: --epochs 0..1000, --beam 1..256, --explore 1..1000, "
+                "--augment-coord 0..1000000\n",
                 pc_prog);
         return -1;
     }
@@ -187,6 +195,15 @@ static int train_parser(targs *a)
             pc_treebank_free(&tb);
             return EXIT_FATAL;
         }
+    size_t added = 0;
+    if (a->augment_coord > 0 &&
+        pc_treebank_augment_coord(&tb, (size_t)a->augment_coord, a->seed, &added, &err) != PC_OK) {
+        report("train parser", &err);
+        pc_treebank_free(&tb);
+        return EXIT_FATAL;
+    }
+    if (added)
+        fprintf(stderr, "%s: added %zu trees with coordinated subjects\n", pc_prog, added);
     fprintf(stderr, "%s: training the parser on %zu trees\n", pc_prog, tb.n);
     pc_parser_opts o = {0};
     o.epochs = a->epochs ? a->epochs : 10;

@@ -84,6 +84,19 @@ at_least out "F1" 90 "exploring parser learns its training trees"
 if cmp -s explore.bin static.bin; then bad "  --explore changed nothing"; else ok "  --explore trains differently"; fi
 expect_rc 2 "bad --explore" "$bin" train parser -o x.bin --explore -1 small.ptb
 
+# --augment-coord N: N trees with coordinated subjects join the training trees
+# (src/nlp/augment.c); the parser still learns its trees, and differs
+expect_rc 0 "train parser --augment-coord 40" "$bin" train parser -o aug.bin --epochs 8 \
+    --augment-coord 40 small.ptb
+ntrees=$(grep -c '^(ROOT' small.ptb)
+grep -q "added 40 trees with coordinated subjects" err &&
+    grep -q "on $((ntrees + 40)) trees" err &&
+    ok "  40 trees added to $ntrees" || bad "  augment ($ntrees trees): $(cat err)"
+expect_rc 0 "eval the augmented parser" "$bin" eval-parser aug.bin small.ptb
+at_least out "F1" 90 "augmented parser learns its training trees"
+if cmp -s aug.bin static.bin; then bad "  --augment-coord changed nothing"; else ok "  --augment-coord trains differently"; fi
+expect_rc 2 "bad --augment-coord" "$bin" train parser -o x.bin --augment-coord -5 small.ptb
+
 # damaged models
 head -c 1000 parser.bin > truncated.bin
 expect_rc 3 "truncated parser model" "$bin" eval-parser truncated.bin small.ptb

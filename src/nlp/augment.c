@@ -1,0 +1,393 @@
+/* augment.c -- see augment.h.
+ *
+ * A new tree is written out as a bracketed string and read back with
+ * pc_ptb_parse, so it is in the same pre-order node layout as every tree read
+ * from a file.  Walks use explicit stacks: a deep tree is data, not recursion. */
+#include "nlp/augment.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include "nlp/binarize.h"
+#include "nlp/features.h"
+#include "util/alloc.h"
+#include "util/error.h"
+
+#define MAX_NAME_WORDS 4    /* a borrowed name: "the United Arab Emirates" */
+#define MAX_SUBJ_WORDS 6    /* a subject that gets conjuncts before it */
+#define MAX_ADDED 3         /* conjuncts added before it */
+
+typedef struct sbuf {
+    char *s;
+    size_t n, cap;
+    int oom;
+} sbuf;
+
+static void put(sbuf *b, const char *s)
+{
+    size_t k = strlen(s);
+    if (b->oom)
+        return;
+    if (b->n + k + 1 > b->cap) {
+        size_t nc = b->cap ? b->cap * 2 : 1024;
+        while (nc < b->n + k + 1)
+            nc *= 2;
+        char *ns = pc_realloc(b->s, nc);
+        if (!ns) {
+            b->oom = 1;
+            return;
+        }
+        b->s = ns;
+        b->cap = nc;
+    }
+    memcpy(b->s + b->n, s, k + 1);
+    b->n += k;
+}
+
+static int base_is(const char *label, const char *want)
+{
+    char buf[PC_LABEL_LEN + 8];
+    return strcmp(pc_label_base(label, buf, sizeof buf), want) == 0;
+}
+
+static int is_leaf(const pc_ptree *t, int i) { return t->node[i].word != NULL; }
+
+typedef struct emitter {
+    sbuf *b;
+    int words;   /* written so far */
+    int odd;     /* a tree too deep or too wide to copy here: skipped */
+} emitter;
+
+#define MAX_KIDS 256
+#define MAX_DEPTH 512
+
+/* The children of node x into kids; -1 if more than MAX_KIDS. */
+static int children(const pc_ptree *t, int x, int *kids)
+{
+    int nk = 0;
+    for (int c = t->node[x].first; c >= 0; c = t->node[c].next) {
+        if (nk == MAX_KIDS)
+            return -1;
+        kids[nk++] = c;
+    }
+    return nk;
+}
+
+/* The preterminals under node i in order, at most cap (returns the count, or
+ * cap + 1 when there are more). */
+static int leaves_of(const pc_ptree *t, int i, int *out, int cap)
+{
+    int st[MAX_DEPTH], sp = 0, k = 0;
+    st[sp++] = i;
+    while (sp > 0) {
+        int x = st[--sp];
+        if (is_leaf(t, x)) {
+            if (k == cap)
+                return cap + 1;
+            out[k++] = x;
+            continue;
+        }
+        int kids[MAX_KIDS], nk = children(t, x, kids);
+        if (nk < 0 || sp + nk > MAX_DEPTH)
+            return cap + 1;
+        while (nk > 0)
+            st[sp++] = kids[--nk];
+    }
+    return k;
+}
+
+/* The subject of the first S that has one: S's first child an NP, its next a
+ * VP.  -1 if none. */
+static int find_subject(const pc_ptree *t)
+{
+    for (int i = 0; i < t->n; i++) {
+        const pc_tnode *x = &t->node[i];
+        if (is_leaf(t, i) || !base_is(x->label, "S") || x->first < 0)
+            continue;
+        int np = x->first, vp = t->node[np].next;
+        if (!is_leaf(t, np) && base_is(t->node[np].label, "NP") && vp >= 0 && !is_leaf(t, vp) &&
+            base_is(t->node[vp].label, "VP"))
+            return np;
+    }
+    return -1;
+}
+
+/* A proper name as a flat NP: NNP/NNPS words, perhaps after "the". */
+static int is_name(const pc_ptree *t, int np)
+{
+    int lv[MAX_NAME_WORDS + 1];
+    int k = leaves_of(t, np, lv, MAX_NAME_WORDS);
+    if (k < 1 || k > MAX_NAME_WORDS)
+        return 0;
+    for (int c = t->node[np].first; c >= 0; c = t->node[c].next)
+        if (!is_leaf(t, c))
+            return 0;
+    int names = 0;
+    for (int j = 0; j < k; j++) {
+        const pc_tnode *x = &t->node[lv[j]];
+        if (j == 0 && base_is(x->label, "DT") && (!strcmp(x->word, "the") || !strcmp(x->word, "The")))
+            continue;
+        if (!base_is(x->label, "NNP") && !base_is(x->label, "NNPS"))
+            return 0;
+        names++;
+    }
+    return names > 0;
+}
+
+/* A subject that can take conjuncts: short, not a pronoun, not already a
+ * coordination. */
+static int can_extend(const pc_ptree *t, int np, int *nwords)
+{
+    int lv[MAX_SUBJ_WORDS + 1];
+    int k = leaves_of(t, np, lv, MAX_SUBJ_WORDS);
+    if (k < 1 || k > MAX_SUBJ_WORDS)
+        return 0;
+    static const char *const no_first[] = {"PRP", "EX", "WP", "WDT", "-NONE-"};
+    for (size_t j = 0; j < sizeof no_first / sizeof no_first[0]; j++)
+        if (base_is(t->node[lv[0]].label, no_first[j]))
+            return 0;
+    for (int j = 0; j < k; j++)
+        if (base_is(t->node[lv[j]].label, "CC") || base_is(t->node[lv[j]].label, ","))
+            return 0;
+    /* a noun phrase naming something: a noun last, and if a determiner
+     * first, an article ("this is ..." and "someone ..." are no actors) */
+    const char *last = t->node[lv[k - 1]].label, *w0 = t->node[lv[0]].word;
+    if (!base_is(last, "NN") && !base_is(last, "NNS") && !base_is(last, "NNP") &&
+        !base_is(last, "NNPS"))
+        return 0;
+    if (base_is(t->node[lv[0]].label, "DT") && strcasecmp(w0, "the") && strcasecmp(w0, "a") &&
+        strcasecmp(w0, "an"))
+        return 0;
+    static const char *const vague[] = {"someone", "somebody", "anyone", "anybody", "everyone",
+                                        "everybody", "nobody", "something", "anything",
+                                        "everything", "nothing"};
+    for (size_t j = 0; j < sizeof vague / sizeof vague[0]; j++)
+        if (k == 1 && !strcasecmp(w0, vague[j]))
+            return 0;
+    *nwords = k;
+    return 1;
+}
+
+/* A word as it reads in its new place: "The" inside the list is "the", and
+ * the list's first word is capitalized. */
+static void put_word(sbuf *b, const pc_tnode *x, int first)
+{
+    char w[128];
+    size_t k = strlen(x->word);
+    if (k >= sizeof w || base_is(x->label, "NNP") || base_is(x->label, "NNPS")) {
+        put(b, x->word);
+        return;
+    }
+    memcpy(w, x->word, k + 1);
+    int all_caps = k > 1;   /* "US", "NATO"; not "A" */
+    for (size_t j = 0; j < k; j++)
+        if (islower((unsigned char)w[j]))
+            all_caps = 0;
+    if (first)
+        w[0] = (char)toupper((unsigned char)w[0]);
+    else if (!all_caps)
+        w[0] = (char)tolower((unsigned char)w[0]);
+    put(b, w);
+}
+
+
+/* Node i of t and everything under it, bracketed. */
+static void emit(emitter *e, const pc_ptree *t, int i)
+{
+    int st[MAX_DEPTH], sp = 0;
+    st[sp++] = i * 2;
+    while (sp > 0 && !e->b->oom && !e->odd) {
+        int v = st[--sp], x = v / 2;
+        if (v & 1) {
+            put(e->b, ")");
+            continue;
+        }
+        const pc_tnode *nd = &t->node[x];
+        put(e->b, " (");
+        put(e->b, nd->label[0] ? nd->label : "ROOT");
+        if (nd->word) {
+            put(e->b, " ");
+            put_word(e->b, nd, e->words++ == 0);
+            put(e->b, ")");
+            continue;
+        }
+        int kids[MAX_KIDS], nk = children(t, x, kids);
+        if (nk < 0 || sp + nk + 1 > MAX_DEPTH) {
+            e->odd = 1;
+            return;
+        }
+        st[sp++] = x * 2 + 1;
+        while (nk > 0)
+            st[sp++] = kids[--nk] * 2;
+    }
+}
+
+static void emit_pre(emitter *e, const char *tag, const char *word)
+{
+    pc_tnode x = {tag, word, -1, -1};
+    put(e->b, " (");
+    put(e->b, tag);
+    put(e->b, " ");
+    put_word(e->b, &x, e->words++ == 0);
+    put(e->b, ")");
+}
+
+typedef struct donor {
+    int tree, np, nwords;
+} donor;
+
+/* Tree t with the coordination "d[0], d[1] ... and <its subject>" as subject,
+ * read back into *out. */
+static int make_tree(pc_treebank *tb, size_t ti, int subj, const donor *d, int nd,
+                     const char *cc, int oxford, pc_ptree *out, sbuf *b, pc_error *err)
+{
+    const pc_ptree *t = &tb->tree[ti];
+    int flat = t->node[subj].first >= 0 && is_leaf(t, t->node[subj].first) &&
+               t->node[t->node[subj].first].next < 0;
+    for (int j = 0; j < nd; j++)
+        flat = flat && d[j].nwords == 1;
+    b->n = 0;
+    emitter e = {b, 0, 0};
+    /* the tree up to the subject, the coordination, the rest: a pre-order
+     * walk that swaps the subject's subtree for the list */
+    int st[MAX_DEPTH], sp = 0;
+    st[sp++] = 0;
+    while (sp > 0 && !b->oom && !e.odd) {
+        int v = st[--sp], x = v / 2;
+        if (v & 1) {
+            put(b, ")");
+            continue;
+        }
+        if (x == subj) {
+            put(b, " (NP");
+            for (int j = 0; j < nd; j++) {
+                const pc_ptree *dt = &tb->tree[d[j].tree];
+                emit(&e, dt, flat ? dt->node[d[j].np].first : d[j].np);
+                if (j + 1 < nd || oxford)
+                    emit_pre(&e, ",", ",");
+            }
+            emit_pre(&e, "CC", cc);
+            emit(&e, t, flat ? t->node[subj].first : subj);
+            put(b, ")");
+            continue;
+        }
+        const pc_tnode *nd_ = &t->node[x];
+        if (nd_->word) {
+            emit(&e, t, x);
+            continue;
+        }
+        put(b, x == 0 ? "(" : " (");
+        put(b, nd_->label[0] ? nd_->label : "ROOT");
+        int kids[MAX_KIDS], nk = children(t, x, kids);
+        if (nk < 0 || sp + nk + 1 > MAX_DEPTH)
+            return 0;
+        st[sp++] = x * 2 + 1;
+        while (nk > 0)
+            st[sp++] = kids[--nk] * 2;
+    }
+    if (b->oom)
+        return -1;
+    if (e.odd)
+        return 0;
+    const char *s = b->s;
+    long line = 1;
+    int r = pc_ptb_parse(tb->arena, &s, &line, out, "augmented tree", err);
+    return r;
+}
+
+static uint64_t rnd(uint64_t *s)
+{
+    *s += 0x9e3779b97f4a7c15ULL;
+    return pc_mix64(*s);
+}
+
+pc_status pc_treebank_augment_coord(pc_treebank *tb, size_t count, unsigned seed, size_t *added,
+                                    pc_error *err)
+{
+    if (added)
+        *added = 0;
+    size_t n = tb->n;
+    if (count == 0 || n == 0)
+        return PC_OK;
+    donor *names = pc_malloc(n * sizeof *names);
+    size_t *targets = pc_malloc(n * sizeof *targets);
+    int *subj = pc_malloc(n * sizeof *subj);
+    sbuf b = {0};
+    pc_status rc = PC_OK;
+    if (!names || !targets || !subj) {
+        rc = pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory augmenting trees");
+        goto done;
+    }
+    size_t nn = 0, nt = 0;
+    for (size_t i = 0; i < n; i++) {
+        int lv[MAX_NAME_WORDS + 1], w;
+        subj[i] = find_subject(&tb->tree[i]);
+        if (subj[i] < 0)
+            continue;
+        if (is_name(&tb->tree[i], subj[i]))
+            names[nn++] = (donor){(int)i, subj[i],
+                                  leaves_of(&tb->tree[i], subj[i], lv, MAX_NAME_WORDS)};
+        if (can_extend(&tb->tree[i], subj[i], &w))
+            targets[nt++] = i;
+    }
+    if (nn == 0 || nt == 0)
+        goto done;
+    uint64_t rs = 0x5eed0000u + seed;
+    /* the targets in a seeded order, round after round if count asks for more */
+    for (size_t made = 0, tried = 0; made < count && tried < 4 * count; tried++) {
+        size_t j = tried % nt;
+        if (j == 0)
+            for (size_t i = nt; i > 1; i--) {
+                size_t r = (size_t)(rnd(&rs) % i), x = targets[i - 1];
+                targets[i - 1] = targets[r];
+                targets[r] = x;
+            }
+        size_t ti = targets[j];
+        uint64_t r = rnd(&rs);
+        int nd = 1 + (int)(r % 10 >= 5) + (int)(r % 10 >= 8);   /* 1: 50%, 2: 30%, 3: 20% */
+        donor d[MAX_ADDED];
+        /* names from other sentences, each once if the treebank has enough */
+        for (int k = 0; k < nd; k++)
+            for (int tries = 0; tries < 8; tries++) {
+                d[k] = names[rnd(&rs) % nn];
+                int dup = (size_t)d[k].tree == ti;
+                for (int j = 0; j < k; j++)
+                    dup |= d[j].tree == d[k].tree;
+                if (!dup)
+                    break;
+            }
+        const char *cc = (r >> 8) % 10 == 0 ? "or" : "and";
+        int oxford = nd >= 2 && (r >> 16) % 10 < 3;
+        pc_ptree t;
+        pc_error e1;
+        int ok = make_tree(tb, ti, subj[ti], d, nd, cc, oxford, &t, &b, &e1);
+        if (ok < 0 && b.oom) {
+            rc = pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory augmenting trees");
+            goto done;
+        }
+        if (ok != 1)
+            continue;
+        if (tb->n == tb->cap) {
+            size_t nc = tb->cap ? tb->cap * 2 : 1024;
+            pc_ptree *ntr = pc_realloc(tb->tree, nc * sizeof *ntr);
+            if (!ntr) {
+                rc = pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory augmenting trees");
+                goto done;
+            }
+            tb->tree = ntr;
+            tb->cap = nc;
+        }
+        tb->tree[tb->n++] = t;
+        made++;
+        if (added)
+            *added = made;
+    }
+done:
+    pc_free(names);
+    pc_free(targets);
+    pc_free(subj);
+    pc_free(b.s);
+    return rc;
+}

@@ -1,0 +1,255 @@
+/* test_augment.c -- coordinated-subject training trees (src/nlp/augment.c)
+ * made from the small treebank tests/data/nlp/augment.ptb: every new tree is
+ * one of the input sentences whose subject became the last conjunct of
+ * "NAME (, NAME)* (,) and|or SUBJECT", the names being the input's
+ * proper-name subjects; the rest of the sentence is unchanged; pronoun and
+ * demonstrative subjects are never extended; the same seed gives the same
+ * trees; and a tree too deep to copy is skipped, not a crash. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <cmocka.h>
+
+#include "nlp/augment.h"
+#include "nlp/binarize.h"
+#include "nlp/ptb_read.h"
+#include "util/arena.h"
+
+#define BANK "tests/data/nlp/augment.ptb"
+#define MAXW 256
+
+static int leaves(const pc_ptree *t, const char **w, const char **tg)
+{
+    assert_true(pc_ptree_leaves(t, NULL, NULL) <= MAXW);
+    return pc_ptree_leaves(t, w, tg);
+}
+
+/* The words of t joined by spaces into buf. */
+static const char *sentence(const pc_ptree *t, char *buf, size_t cap)
+{
+    const char *w[MAXW];
+    int n = leaves(t, w, NULL);
+    buf[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        strncat(buf, w[i], cap - strlen(buf) - 2);
+        if (i + 1 < n)
+            strcat(buf, " ");
+    }
+    return buf;
+}
+
+static int is_name_word(const char *w)
+{
+    static const char *const names[] = {"Egypt", "Kenya", "The", "the", "United", "States"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!strcmp(w, names[i]))
+            return 1;
+    return 0;
+}
+
+/* New tree t against the n0 originals: some original o has the same words
+ * after a list "NAME... (,) and|or" inserted where o's subject starts. */
+static void check_tree(const pc_treebank *tb, size_t n0, const pc_ptree *t)
+{
+    const char *w[MAXW], *tg[MAXW], *ow[MAXW];
+    int n = leaves(t, w, tg);
+    char buf[4096];
+    int found = 0;
+    for (size_t o = 0; o < n0 && !found; o++) {
+        int m = leaves(&tb->tree[o], ow, NULL);
+        int extra = n - m;
+        if (extra < 2)
+            continue;
+        /* where the list goes: anywhere the words before it are o's and the
+         * words after it are o's from there on (ignoring the case of a first
+         * letter that moved) */
+        for (int at = 0; at <= m && !found; at++) {
+            if (at > 0 && strcmp(w[at - 1], ow[at - 1]))
+                break;
+            int same = 1;
+            for (int i = at; i < m && same; i++)
+                same = !strcasecmp(w[i + extra], ow[i]);
+            if (!same)
+                continue;
+            /* the inserted words: names, commas, one and|or last */
+            const char *cc = w[at + extra - 1];
+            if (strcmp(cc, "and") && strcmp(cc, "or"))
+                continue;
+            int ok = 1;
+            for (int i = at; i < at + extra - 1; i++)
+                ok &= !strcmp(w[i], ",") || is_name_word(w[i]);
+            found = ok;
+        }
+    }
+    if (!found)
+        fail_msg("not an input sentence with a coordinated subject: %s",
+                 sentence(t, buf, sizeof buf));
+    /* never a pronoun or "this" subject extended */
+    for (int i = 1; i < n; i++)
+        if ((!strcmp(w[i], "He") || !strcmp(w[i], "this")) &&
+            (!strcmp(w[i - 1], "and") || !strcmp(w[i - 1], "or")))
+            fail_msg("a pronoun subject was extended: %s", sentence(t, buf, sizeof buf));
+    /* the tree is a training tree: it binarizes */
+    pc_labels lab = {0};
+    pc_arena *a = pc_arena_new(0);
+    pc_btree bt;
+    pc_error err = {0};
+    assert_int_equal(pc_binarize(t, &lab, a, &bt, &err), 0);
+    assert_int_equal(bt.n_words, n);
+    pc_arena_free(a);
+}
+
+static void test_coordinated_subjects(void **state)
+{
+    (void)state;
+    pc_treebank tb = {0};
+    pc_error err = {0};
+    assert_int_equal(pc_treebank_read(&tb, BANK, &err), PC_OK);
+    size_t n0 = tb.n, added = 0;
+    assert_int_equal(n0, 6);
+    assert_int_equal(pc_treebank_augment_coord(&tb, 40, 3, &added, &err), PC_OK);
+    assert_int_equal(added, 40);
+    assert_int_equal(tb.n, n0 + 40);
+    int flat = 0, nested = 0, three = 0;
+    for (size_t i = n0; i < tb.n; i++) {
+        const pc_ptree *t = &tb.tree[i];
+        check_tree(&tb, n0, t);
+        /* the coordination: an NP with a CC child; flat (names as
+         * preterminals) only when every conjunct is one word */
+        for (int x = 0; x < t->n; x++) {
+            if (t->node[x].word || strcmp(t->node[x].label, "NP"))
+                continue;
+            int cc = 0, kids = 0, np_kids = 0;
+            for (int c = t->node[x].first; c >= 0; c = t->node[c].next) {
+                kids++;
+                cc += t->node[c].word && !strcmp(t->node[c].label, "CC");
+                np_kids += !t->node[c].word;
+            }
+            if (!cc)
+                continue;
+            if (np_kids == 0)
+                flat++;
+            else
+                nested++;
+            three += kids >= 5;
+        }
+    }
+    assert_true(flat > 0);     /* "Egypt and Kenya praised ..." */
+    assert_true(nested > 0);   /* "... and the government rejected ..." */
+    assert_true(three > 0);    /* lists of three or more */
+    pc_treebank_free(&tb);
+}
+
+static void test_same_seed_same_trees(void **state)
+{
+    (void)state;
+    char b1[4096], b2[4096];
+    pc_treebank x = {0}, y = {0}, z = {0};
+    pc_error err = {0};
+    assert_int_equal(pc_treebank_read(&x, BANK, &err), PC_OK);
+    assert_int_equal(pc_treebank_read(&y, BANK, &err), PC_OK);
+    assert_int_equal(pc_treebank_read(&z, BANK, &err), PC_OK);
+    size_t n0 = x.n;
+    assert_int_equal(pc_treebank_augment_coord(&x, 12, 5, NULL, &err), PC_OK);
+    assert_int_equal(pc_treebank_augment_coord(&y, 12, 5, NULL, &err), PC_OK);
+    assert_int_equal(pc_treebank_augment_coord(&z, 12, 6, NULL, &err), PC_OK);
+    int differ = 0;
+    for (size_t i = n0; i < x.n; i++) {
+        assert_string_equal(sentence(&x.tree[i], b1, sizeof b1), sentence(&y.tree[i], b2, sizeof b2));
+        differ += strcmp(b1, sentence(&z.tree[i], b2, sizeof b2)) != 0;
+    }
+    assert_true(differ > 0);
+    pc_treebank_free(&x);
+    pc_treebank_free(&y);
+    pc_treebank_free(&z);
+}
+
+/* Nothing to extend or nothing to borrow: no tree added, no error. */
+static void test_nothing_to_do(void **state)
+{
+    (void)state;
+    pc_arena *a = pc_arena_new(0);
+    pc_treebank tb = {0};
+    tb.arena = a;
+    pc_error err = {0};
+    const char *src = "(ROOT (S (NP (PRP He)) (VP (VBD left)) (. .)))\n"
+                      "(ROOT (NP (NN Headline) (NNS words)))\n";
+    const char *s = src;
+    long line = 1;
+    pc_ptree t;
+    while (pc_ptb_parse(a, &s, &line, &t, "inline", &err) == 1) {
+        tb.tree = realloc(tb.tree, (tb.n + 1) * sizeof *tb.tree);
+        tb.tree[tb.n++] = t;
+        tb.cap = tb.n;
+    }
+    assert_int_equal(tb.n, 2);
+    size_t added = 99;
+    assert_int_equal(pc_treebank_augment_coord(&tb, 10, 1, &added, &err), PC_OK);
+    assert_int_equal(added, 0);
+    assert_int_equal(tb.n, 2);
+    assert_int_equal(pc_treebank_augment_coord(&tb, 0, 1, &added, &err), PC_OK);
+    free(tb.tree);
+    pc_arena_free(a);
+}
+
+/* A subject 5,000 brackets deep: skipped or copied, never a crash. */
+static void test_deep_tree(void **state)
+{
+    (void)state;
+    enum { DEPTH = 5000 };
+    size_t cap = DEPTH * 8 + 512;
+    char *src = malloc(cap);
+    assert_non_null(src);
+    strcpy(src, "(ROOT (S (NP (NNP Egypt)) (VP (VBD left)) (. .)))\n(ROOT (S (NP");
+    for (int i = 0; i < DEPTH; i++)
+        strcat(src, " (NP");
+    strcat(src, " (NN x)");
+    for (int i = 0; i < DEPTH; i++)
+        strcat(src, ")");
+    strcat(src, ") (VP (VBD left)) (. .)))\n");
+    pc_arena *a = pc_arena_new(0);
+    pc_treebank tb = {0};
+    tb.arena = a;
+    pc_error err = {0};
+    const char *s = src;
+    long line = 1;
+    pc_ptree t;
+    while (pc_ptb_parse(a, &s, &line, &t, "inline", &err) == 1) {
+        tb.tree = realloc(tb.tree, (tb.n + 1) * sizeof *tb.tree);
+        tb.tree[tb.n++] = t;
+        tb.cap = tb.n;
+    }
+    assert_int_equal(tb.n, 2);
+    size_t added = 0;
+    assert_int_equal(pc_treebank_augment_coord(&tb, 5, 1, &added, &err), PC_OK);
+    /* only the shallow sentence takes conjuncts (its own name, for want of
+     * others); the deep one is neither extended nor borrowed from */
+    assert_int_equal(added, 5);
+    for (size_t i = 2; i < tb.n; i++) {
+        const char *w[16];
+        int n = pc_ptree_leaves(&tb.tree[i], NULL, NULL);
+        assert_true(n >= 5 && n <= 9);
+        pc_ptree_leaves(&tb.tree[i], w, NULL);
+        assert_string_equal(w[n - 2], "left");
+        for (int j = 0; j < n; j++)
+            assert_string_not_equal(w[j], "x");
+    }
+    free(tb.tree);
+    free(src);
+    pc_arena_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_coordinated_subjects),
+        cmocka_unit_test(test_same_seed_same_trees),
+        cmocka_unit_test(test_nothing_to_do),
+        cmocka_unit_test(test_deep_tree),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
