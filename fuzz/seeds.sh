@@ -12,6 +12,7 @@
 #                  pieces of 3 lines
 #   fuzz_text      the splitter and tokenizer test texts, the example
 #                  dispatch and 50 unit-test record texts
+#   fuzz_treebank  GUM dev trees, four to a file, and tests/data/nlp/augment.ptb
 #   and every file of tests/data/fuzz-regress/TARGET/ (past findings).
 set -eu
 out=${1:?usage: seeds.sh OUTDIR}
@@ -101,6 +102,14 @@ d=$out/fuzz_text; mkdir -p "$d"
 for f in "$out"/fuzz_ptb/rec-00[0-4]*; do
     tr '\000' '\n' <"$f" | awk '/^\(/ { exit } { print }' >"$d/$(basename "$f")"
 done
+
+d=$out/fuzz_treebank; mkdir -p "$d"
+# GUM dev trees, four to a file (the first 240), and the augmentation test bank
+gzip -dc "$root/data/train/gum-dev.ptb.gz" | awk -v pre="$d/gum" '
+    /^\(/ { if (n % 4 == 0) { if (f) close(f); f = sprintf("%s-%04d", pre, ++k) }
+            if (k > 60) exit; n++ }
+    f { print > f }'
+[ -f "$root/tests/data/nlp/augment.ptb" ] && cp "$root/tests/data/nlp/augment.ptb" "$d/"
 
 for t in "$out"/*; do
     r=$root/tests/data/fuzz-regress/$(basename "$t")
