@@ -138,7 +138,7 @@ static int is_name(const pc_ptree *t, int np)
 
 /* A subject that can take conjuncts: short, not a pronoun, not already a
  * coordination. */
-static int can_extend(const pc_ptree *t, int np, int *nwords)
+static int can_extend(const pc_ptree *t, int np)
 {
     int lv[MAX_SUBJ_WORDS + 1];
     int k = leaves_of(t, np, lv, MAX_SUBJ_WORDS);
@@ -166,37 +166,46 @@ static int can_extend(const pc_ptree *t, int np, int *nwords)
     for (size_t j = 0; j < sizeof vague / sizeof vague[0]; j++)
         if (k == 1 && !strcasecmp(w0, vague[j]))
             return 0;
-    *nwords = k;
     return 1;
 }
 
-/* A word as it reads in its new place: "The" inside the list is "the", and
- * the list's first word is capitalized. */
-static void put_word(sbuf *b, const pc_tnode *x, int first)
+/* The first word of t (its node), or -1. */
+static int first_leaf(const pc_ptree *t)
 {
+    for (int i = 0; i < t->n; i++)
+        if (is_leaf(t, i))
+            return i;
+    return -1;
+}
+
+/* A word as it reads in its new place: the list's first word capitalized
+ * ("the" -> "The"); a sentence's first word, now inside it, in lower case
+ * if it is a function word ("The government" -> "the government"; not
+ * "American", "I" or "NATO"); every other word as it was. */
+static void put_word(sbuf *b, const pc_tnode *x, int first, int was_first)
+{
+    static const char *const closed[] = {"DT", "PDT", "PRP$", "WP$", "CD", "IN", "CC", "RB"};
     char w[128];
     size_t k = strlen(x->word);
-    if (k >= sizeof w || base_is(x->label, "NNP") || base_is(x->label, "NNPS")) {
+    int lower = 0;
+    for (size_t j = 0; was_first && !first && j < sizeof closed / sizeof *closed; j++)
+        lower |= base_is(x->label, closed[j]);
+    for (size_t j = 1; lower && j < k; j++)
+        if (isupper((unsigned char)x->word[j]))
+            lower = 0;   /* "US", "NATO" */
+    if (k >= sizeof w || (!first && !lower)) {
         put(b, x->word);
         return;
     }
     memcpy(w, x->word, k + 1);
-    int all_caps = k > 1;   /* "US", "NATO"; not "A" */
-    for (size_t j = 0; j < k; j++)
-        if (islower((unsigned char)w[j]))
-            all_caps = 0;
-    if (first)
-        w[0] = (char)toupper((unsigned char)w[0]);
-    else if (!all_caps)
-        w[0] = (char)tolower((unsigned char)w[0]);
+    w[0] = (char)(first ? toupper((unsigned char)w[0]) : tolower((unsigned char)w[0]));
     put(b, w);
 }
-
 
 /* Node i of t and everything under it, bracketed. */
 static void emit(emitter *e, const pc_ptree *t, int i)
 {
-    int st[MAX_DEPTH], sp = 0;
+    int st[MAX_DEPTH], sp = 0, fl = first_leaf(t);
     st[sp++] = i * 2;
     while (sp > 0 && !e->b->oom && !e->odd) {
         int v = st[--sp], x = v / 2;
@@ -209,7 +218,7 @@ static void emit(emitter *e, const pc_ptree *t, int i)
         put(e->b, nd->label[0] ? nd->label : "ROOT");
         if (nd->word) {
             put(e->b, " ");
-            put_word(e->b, nd, e->words++ == 0);
+            put_word(e->b, nd, e->words++ == 0, x == fl);
             put(e->b, ")");
             continue;
         }
@@ -230,7 +239,7 @@ static void emit_pre(emitter *e, const char *tag, const char *word)
     put(e->b, " (");
     put(e->b, tag);
     put(e->b, " ");
-    put_word(e->b, &x, e->words++ == 0);
+    put_word(e->b, &x, e->words++ == 0, 0);
     put(e->b, ")");
 }
 
@@ -322,14 +331,14 @@ pc_status pc_treebank_augment_coord(pc_treebank *tb, size_t count, unsigned seed
     }
     size_t nn = 0, nt = 0;
     for (size_t i = 0; i < n; i++) {
-        int lv[MAX_NAME_WORDS + 1], w;
+        int lv[MAX_NAME_WORDS + 1];
         subj[i] = find_subject(&tb->tree[i]);
         if (subj[i] < 0)
             continue;
         if (is_name(&tb->tree[i], subj[i]))
             names[nn++] = (donor){(int)i, subj[i],
                                   leaves_of(&tb->tree[i], subj[i], lv, MAX_NAME_WORDS)};
-        if (can_extend(&tb->tree[i], subj[i], &w))
+        if (can_extend(&tb->tree[i], subj[i]))
             targets[nt++] = i;
     }
     if (nn == 0 || nt == 0)
