@@ -54,10 +54,16 @@ static int base_is(const char *label, const char *want)
 
 static int is_leaf(const pc_ptree *t, int i) { return t->node[i].word != NULL; }
 
+struct coord;
+
 typedef struct emitter {
     sbuf *b;
     int words;   /* written so far */
     int odd;     /* a tree too deep or too wide to copy here: skipped */
+    /* where the list goes: node subj of tree t is written as coord says */
+    const pc_ptree *t;
+    int subj;
+    const struct coord *coord;
 } emitter;
 
 #define MAX_KIDS 256
@@ -202,7 +208,10 @@ static void put_word(sbuf *b, const pc_tnode *x, int first, int was_first)
     put(b, w);
 }
 
-/* Node i of t and everything under it, bracketed. */
+static void emit_list(emitter *e);
+
+/* Node i of t and everything under it, bracketed; the subject of e's tree
+ * replaced by the list. */
 static void emit(emitter *e, const pc_ptree *t, int i)
 {
     int st[MAX_DEPTH], sp = 0, fl = first_leaf(t);
@@ -211,6 +220,10 @@ static void emit(emitter *e, const pc_ptree *t, int i)
         int v = st[--sp], x = v / 2;
         if (v & 1) {
             put(e->b, ")");
+            continue;
+        }
+        if (t == e->t && x == e->subj) {
+            emit_list(e);
             continue;
         }
         const pc_tnode *nd = &t->node[x];
@@ -247,63 +260,55 @@ typedef struct donor {
     int tree, np, nwords;
 } donor;
 
-/* Tree t with the coordination "d[0], d[1] ... and <its subject>" as subject,
- * read back into *out. */
-static int make_tree(pc_treebank *tb, size_t ti, int subj, const donor *d, int nd,
-                     const char *cc, int oxford, pc_ptree *out, sbuf *b, pc_error *err)
+/* The list that replaces a subject: "d[0], d[1] ... (,) cc <subject>". */
+typedef struct coord {
+    const pc_treebank *tb;
+    const donor *d;
+    int nd;
+    const char *cc;
+    int oxford;
+} coord;
+
+static void emit_list(emitter *e)
 {
-    const pc_ptree *t = &tb->tree[ti];
-    int flat = t->node[subj].first >= 0 && is_leaf(t, t->node[subj].first) &&
-               t->node[t->node[subj].first].next < 0;
-    for (int j = 0; j < nd; j++)
-        flat = flat && d[j].nwords == 1;
-    b->n = 0;
-    emitter e = {b, 0, 0};
-    /* the tree up to the subject, the coordination, the rest: a pre-order
-     * walk that swaps the subject's subtree for the list */
-    int st[MAX_DEPTH], sp = 0;
-    st[sp++] = 0;
-    while (sp > 0 && !b->oom && !e.odd) {
-        int v = st[--sp], x = v / 2;
-        if (v & 1) {
-            put(b, ")");
-            continue;
-        }
-        if (x == subj) {
-            put(b, " (NP");
-            for (int j = 0; j < nd; j++) {
-                const pc_ptree *dt = &tb->tree[d[j].tree];
-                emit(&e, dt, flat ? dt->node[d[j].np].first : d[j].np);
-                if (j + 1 < nd || oxford)
-                    emit_pre(&e, ",", ",");
-            }
-            emit_pre(&e, "CC", cc);
-            emit(&e, t, flat ? t->node[subj].first : subj);
-            put(b, ")");
-            continue;
-        }
-        const pc_tnode *nd_ = &t->node[x];
-        if (nd_->word) {
-            emit(&e, t, x);
-            continue;
-        }
-        put(b, x == 0 ? "(" : " (");
-        put(b, nd_->label[0] ? nd_->label : "ROOT");
-        int kids[MAX_KIDS], nk = children(t, x, kids);
-        if (nk < 0 || sp + nk + 1 > MAX_DEPTH)
-            return 0;
-        st[sp++] = x * 2 + 1;
-        while (nk > 0)
-            st[sp++] = kids[--nk] * 2;
+    const coord *c = e->coord;
+    const pc_ptree *t = e->t;
+    int subj = e->subj, first = t->node[subj].first;
+    /* flat (names as preterminals) when every conjunct is one word */
+    int flat = first >= 0 && is_leaf(t, first) && t->node[first].next < 0;
+    for (int j = 0; j < c->nd; j++)
+        flat = flat && c->d[j].nwords == 1;
+    e->t = NULL;   /* the subject itself, as it was, goes last */
+    put(e->b, " (NP");
+    for (int j = 0; j < c->nd; j++) {
+        const pc_ptree *dt = &c->tb->tree[c->d[j].tree];
+        emit(e, dt, flat ? dt->node[c->d[j].np].first : c->d[j].np);
+        if (j + 1 < c->nd || c->oxford)
+            emit_pre(e, ",", ",");
     }
+    emit_pre(e, "CC", c->cc);
+    emit(e, t, flat ? first : subj);
+    put(e->b, ")");
+    e->t = t;
+}
+
+/* Tree ti with c's list as its subject, read back into *out: 1 made, 0
+ * skipped (too deep or wide), -1 out of memory. */
+static int make_tree(pc_treebank *tb, size_t ti, int subj, const coord *c, pc_ptree *out,
+                     sbuf *b)
+{
+    b->n = 0;
+    emitter e = {b, 0, 0, &tb->tree[ti], subj, c};
+    emit(&e, &tb->tree[ti], 0);
     if (b->oom)
         return -1;
     if (e.odd)
         return 0;
     const char *s = b->s;
     long line = 1;
-    int r = pc_ptb_parse(tb->arena, &s, &line, out, "augmented tree", err);
-    return r;
+    pc_error err;
+    int r = pc_ptb_parse(tb->arena, &s, &line, out, "augmented tree", &err);
+    return r < 0 && err.code == PC_ERR_NOMEM ? -1 : r == 1;
 }
 
 static uint64_t rnd(uint64_t *s)
@@ -369,14 +374,14 @@ pc_status pc_treebank_augment_coord(pc_treebank *tb, size_t count, unsigned seed
             }
         const char *cc = (r >> 8) % 10 == 0 ? "or" : "and";
         int oxford = nd >= 2 && (r >> 16) % 10 < 3;
+        coord c = {tb, d, nd, cc, oxford};
         pc_ptree t;
-        pc_error e1;
-        int ok = make_tree(tb, ti, subj[ti], d, nd, cc, oxford, &t, &b, &e1);
-        if (ok < 0 && b.oom) {
+        int ok = make_tree(tb, ti, subj[ti], &c, &t, &b);
+        if (ok < 0) {
             rc = pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory augmenting trees");
             goto done;
         }
-        if (ok != 1)
+        if (ok == 0)
             continue;
         if (tb->n == tb->cap) {
             size_t nc = tb->cap ? tb->cap * 2 : 1024;
