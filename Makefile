@@ -87,12 +87,12 @@ include fuzz/fuzz.mk
 TRAIN_DIR    := data/train
 MODEL_ACTORS := $(addprefix data/dictionaries/,Phoenix.Countries.actors.txt \
                 Phoenix.International.actors.txt Phoenix.MilNonState.actors.txt)
-TAGGER_ARGS  ?= --epochs 12
+TAGGER_ARGS  ?= --epochs 12 --average 3 --seed 2
 PARSER_ARGS  ?= --epochs 15 --beam 8 --prune 1 --augment-coord 2500
 .PHONY: models eval-models
 models: $(BUILD)/petrarch
 	$(BUILD)/petrarch train tagger -o models/tagger.bin $(TAGGER_ARGS) \
-	    $(addprefix --actors ,$(MODEL_ACTORS)) \
+	    $(addprefix --actors ,$(MODEL_ACTORS)) $(TRAIN_DIR)/gum-train.conllu.gz \
 	    $(TRAIN_DIR)/en_ewt-ud-train.conllu.gz $(TRAIN_DIR)/en_ewt-ud-dev.conllu.gz \
 	    $(TRAIN_DIR)/gum-train.conllu.gz
 	$(BUILD)/petrarch train parser -o models/parser.bin $(PARSER_ARGS) \

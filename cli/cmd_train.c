@@ -21,12 +21,14 @@ void usage_train(FILE *f)
 {
     fprintf(f,
             "usage: %s train tagger -o MODEL [--epochs N] [--seed S] [--actors FILE]... "
-            "[--fold K/N] FILE.conllu...\n"
+            "[--fold K/N] [--average K] FILE.conllu...\n"
             "       %s train parser -o MODEL [--epochs N] [--seed S] [--beam K] [--explore E] "
             "[--tagger MODEL]... [--augment-coord N] FILE.ptb...\n"
             "\n"
             "tagger: trains on the FORM and XPOS columns; --actors adds a PETRARCH actor\n"
             "        dictionary's name words to the name-list feature (repeatable).\n"
+            "        --average K trains each pass K times (other shuffles) and averages\n"
+            "        the weights into one model (K times the training time).\n"
             "parser: trains on PTB trees (function tags are stripped): greedy weights, and with\n"
             "        --beam K > 1 beam weights too (beam search, max-violation update).\n"
             "        --explore E: from epoch E on, greedy training follows its own actions,\n"
@@ -74,6 +76,7 @@ typedef struct targs {
     size_t n_taggers;
     unsigned fold, nfolds;  /* --fold K/N: leave fold K out (nfolds 0: none) */
     int epochs, beam, explore;
+    int average;            /* --average K: weights of K trainings averaged */
     long augment_coord;     /* --augment-coord N: coordinated-subject trees added */
     unsigned seed;
     double prune;
@@ -98,6 +101,8 @@ static int parse_args(int argc, char **argv, targs *a)
             a->beam = atoi(argv[++i]);
         else if (!strcmp(s, "--explore") && has)
             a->explore = atoi(argv[++i]);
+        else if (!strcmp(s, "--average") && has)
+            a->average = atoi(argv[++i]);
         else if (!strcmp(s, "--augment-coord") && has)
             a->augment_coord = atol(argv[++i]);
         else if (!strcmp(s, "--prune") && has)
@@ -135,10 +140,11 @@ static int parse_args(int argc, char **argv, targs *a)
         return -1;
     }
     if (a->epochs < 0 || a->epochs > 1000 || a->beam < 0 || a->beam > 256 || a->explore < 0 ||
-        a->explore > 1000 || a->augment_coord < 0 || a->augment_coord > 1000000) {
+        a->explore > 1000 || a->augment_coord < 0 || a->augment_coord > 1000000 ||
+        a->average < 0 || a->average > 64) {
         fprintf(stderr,
                 "%s: train: --epochs 0..1000, --beam 1..256, --explore 1..1000, "
-                "--augment-coord 0..1000000\n",
+                "--augment-coord 0..1000000, --average 1..64\n",
                 pc_prog);
         return -1;
     }
@@ -171,7 +177,7 @@ static int train_tagger(targs *a)
         words += c.s[i].n;
     fprintf(stderr, "%s: training the tagger on %zu sentences, %zu words\n", pc_prog, c.n, words);
     pc_tagger_opts o = {a->epochs ? a->epochs : 8, a->seed, a->prune > 0 ? (float)a->prune : 0.02f,
-                        a->actors, a->n_actors, progress, &t0};
+                        a->actors, a->n_actors, progress, &t0, a->average};
     pc_tagger *t = pc_tagger_train(c.s, c.n, &o, &err);
     pc_tcorpus_free(&c);
     if (!t || pc_tagger_save(t, a->out, &err) != PC_OK) {

@@ -43,6 +43,15 @@ expect_rc 0 "train tagger" "$bin" train tagger -o tagger.bin --epochs 4 \
 expect_rc 0 "eval-tagger on its training data" "$bin" eval-tagger tagger.bin small.conllu
 at_least out "accuracy" 97 "tagger learns its training data"
 
+# --average K: K trainings' weights averaged into one model; it learns too,
+# and is another model
+expect_rc 0 "train tagger --average 2" "$bin" train tagger -o avg.bin --epochs 4 --average 2 \
+    --actors "$root/data/dictionaries/Phoenix.Countries.actors.txt" small.conllu
+expect_rc 0 "eval the averaged tagger" "$bin" eval-tagger avg.bin small.conllu
+at_least out "accuracy" 97 "averaged tagger learns its training data"
+if cmp -s avg.bin tagger.bin; then bad "  --average changed nothing"; else ok "  --average trains differently"; fi
+expect_rc 2 "bad --average" "$bin" train tagger -o x.bin --average -1 small.conllu
+
 expect_rc 0 "train parser (beam 4)" "$bin" train parser -o parser.bin --epochs 8 --beam 4 small.ptb
 expect_rc 0 "eval-parser greedy, gold tags" "$bin" eval-parser parser.bin small.ptb
 at_least out "F1" 90 "greedy parser learns its training trees"

@@ -346,13 +346,47 @@ int pc_ptrain_update(pc_ptrain *t, const uint64_t *f, size_t nf, uint32_t c, flo
 
 void pc_ptrain_tick(pc_ptrain *t) { t->clock++; }
 
+/* The weight of entry e: averaged over the clock, or the current one. */
+static double weight_of(const pc_ptrain *t, const tentry *e, int current)
+{
+    if (current)
+        return e->w;
+    double now = t->clock;
+    return (e->tot + (now - e->ts) * e->w) / now;
+}
+
+int pc_ptrain_accumulate(pc_ptrain *acc, const pc_ptrain *run, float share)
+{
+    for (uint32_t i = 0; i < run->n_feat; i++) {
+        const tfeat *x = &run->feat[i];
+        for (uint32_t j = 0; j < x->n; j++) {
+            double v = weight_of(run, &x->e[j], 0);
+            if (v != 0 && pc_ptrain_update(acc, &x->key, 1, x->e[j].cls, (float)(v * share)) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int export_weights(const pc_ptrain *t, float prune, int current, pc_pmodel *m);
+
 int pc_ptrain_export(const pc_ptrain *t, float prune, pc_pmodel *m)
+{
+    return export_weights(t, prune, 0, m);
+}
+
+int pc_ptrain_export_current(const pc_ptrain *t, float prune, pc_pmodel *m)
+{
+    return export_weights(t, prune, 1, m);
+}
+
+static int export_weights(const pc_ptrain *t, float prune, int current, pc_pmodel *m)
 {
     memset(m, 0, sizeof *m);
     if (t->n_classes > PC_PMODEL_MAX_CLASSES)
         return -1;
     m->n_classes = t->n_classes;
-    double now = t->clock, maxw = 0;
+    double maxw = 0;
     size_t ne = 0;
     /* averaged weights, kept if |w| >= prune */
     float **avg = pc_calloc((size_t)t->n_feat + 1, sizeof *avg);
@@ -364,8 +398,7 @@ int pc_ptrain_export(const pc_ptrain *t, float prune, pc_pmodel *m)
         if (!avg[i])
             goto oom;
         for (uint32_t j = 0; j < x->n; j++) {
-            const tentry *e = &x->e[j];
-            double v = (e->tot + (now - e->ts) * e->w) / now;
+            double v = weight_of(t, &x->e[j], current);
             avg[i][j] = (float)v;
             if (fabs(v) >= prune && v != 0) {
                 ne++;

@@ -65,5 +65,10 @@ void pc_ptrain_tick(pc_ptrain *t);
 /* The averaged model, dropping weights with |w| < prune; -1 on OOM. */
 int pc_ptrain_export(const pc_ptrain *t, float prune, pc_pmodel *out);
 size_t pc_ptrain_features(const pc_ptrain *t);
+/* Weight averaging of several trainings (a linear model's ensemble in one
+ * model): add share times run's averaged weights to acc's current weights,
+ * then export acc with pc_ptrain_export_current.  -1 on OOM. */
+int pc_ptrain_accumulate(pc_ptrain *acc, const pc_ptrain *run, float share);
+int pc_ptrain_export_current(const pc_ptrain *t, float prune, pc_pmodel *out);
 
 #endif

@@ -544,14 +544,10 @@ static uint64_t rng_next(uint64_t *s)
 
 /* Train one pass on the sentences idx[0..m) (shuffled in place each epoch)
  * into out; r: pass-1 tags for pass 2.  stage numbers the progress lines. */
-static int train_pass(const pc_tagger *t, tok *const *toks, unsigned *const *gold,
-                      const pc_tsent *sents, size_t *idx, size_t m, unsigned *const *r,
-                      const pc_tagger_opts *o, int stage, pc_pmodel *out)
+static int train_run(const pc_tagger *t, tok *const *toks, unsigned *const *gold,
+                     const pc_tsent *sents, size_t *idx, size_t m, unsigned *const *r,
+                     const pc_tagger_opts *o, int stage, uint64_t rs, pc_ptrain *tr)
 {
-    pc_ptrain *tr = pc_ptrain_new((uint32_t)t->n_tags);
-    if (!tr)
-        return -1;
-    uint64_t rs = o->seed + (uint64_t)stage * 7919;
     uint64_t f[NFEAT];
     float sc[MAX_TAGS];
     for (int ep = 0; ep < o->epochs; ep++) {
@@ -575,10 +571,8 @@ static int train_pass(const pc_tagger *t, tok *const *toks, unsigned *const *gol
                 unsigned g = gold[si][i], p = (unsigned)argmax(sc, t->n_tags);
                 if (p != g) {
                     if (pc_ptrain_update(tr, f, nf, g, 1.0f) != 0 ||
-                        pc_ptrain_update(tr, f, nf, p, -1.0f) != 0) {
-                        pc_ptrain_free(tr);
+                        pc_ptrain_update(tr, f, nf, p, -1.0f) != 0)
                         return -1;
-                    }
                 } else {
                     right++;
                 }
@@ -592,15 +586,44 @@ static int train_pass(const pc_tagger *t, tok *const *toks, unsigned *const *gol
             o->progress(o->ud, ep + 1 + (stage - 1) * o->epochs,
                         all ? (double)right / (double)all : 0);
     }
-    int rc = pc_ptrain_export(tr, o->prune, out);
-    pc_ptrain_free(tr);
+    return 0;
+}
+
+static int train_pass(const pc_tagger *t, tok *const *toks, unsigned *const *gold,
+                      const pc_tsent *sents, size_t *idx, size_t m, unsigned *const *r,
+                      const pc_tagger_opts *o, int stage, pc_pmodel *out)
+{
+    int runs = o->average > 1 ? o->average : 1, rc = -1;
+    pc_ptrain *acc = runs > 1 ? pc_ptrain_new((uint32_t)t->n_tags) : NULL;
+    if (runs > 1 && !acc)
+        return -1;
+    for (int k = 0; k < runs; k++) {
+        pc_ptrain *tr = pc_ptrain_new((uint32_t)t->n_tags);
+        uint64_t rs = o->seed + (uint64_t)stage * 7919 + (uint64_t)k * 104729;
+        if (!tr || train_run(t, toks, gold, sents, idx, m, r, o, stage, rs, tr) != 0) {
+            pc_ptrain_free(tr);
+            pc_ptrain_free(acc);
+            return -1;
+        }
+        if (runs == 1)
+            rc = pc_ptrain_export(tr, o->prune, out);
+        else if (pc_ptrain_accumulate(acc, tr, 1.0f / (float)runs) != 0) {
+            pc_ptrain_free(tr);
+            pc_ptrain_free(acc);
+            return -1;
+        }
+        pc_ptrain_free(tr);
+    }
+    if (runs > 1)
+        rc = pc_ptrain_export_current(acc, o->prune, out);
+    pc_ptrain_free(acc);
     return rc;
 }
 
 pc_tagger *pc_tagger_train(const pc_tsent *sents, size_t n, const pc_tagger_opts *o,
                            pc_error *err)
 {
-    pc_tagger_opts def = {8, 1, 0.02f, NULL, 0, NULL, NULL};
+    pc_tagger_opts def = {8, 1, 0.02f, NULL, 0, NULL, NULL, 1};
     if (!o)
         o = &def;
     pc_tagger *t = pc_calloc(1, sizeof *t);

@@ -30,6 +30,9 @@ typedef struct pc_tagger_opts {
     /* called after each epoch with the accuracy on the training data */
     void (*progress)(void *ud, int epoch, double train_acc);
     void *ud;
+    /* > 1: train each pass this many times (other shuffles) and average
+     * the weights into one model */
+    int average;
 } pc_tagger_opts;
 
 pc_tagger *pc_tagger_train(const pc_tsent *sents, size_t n, const pc_tagger_opts *o,

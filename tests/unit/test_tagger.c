@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "nlp/conllu.h"
+#include "nlp/perceptron.h"
 #include "nlp/tagger.h"
 
 static const char *CONLLU =
@@ -98,7 +99,7 @@ static pc_tagger *train_tiny(pc_tcorpus *c)
     assert_int_equal(c->n, 3);
     assert_int_equal(c->s[1].n, 8);   /* "won't" (3-4) is skipped, wo + n't kept */
     assert_string_equal(c->s[1].word[2], "wo");
-    pc_tagger_opts o = {10, 1, 0.0f, NULL, 0, NULL, NULL};
+    pc_tagger_opts o = {10, 1, 0.0f, NULL, 0, NULL, NULL, 1};
     pc_tagger *t = pc_tagger_train(c->s, c->n, &o, &err);
     assert_non_null(t);
     return t;
@@ -129,6 +130,63 @@ static void test_train_tags_training_data_back(void **state)
     pc_tagger_free(t);
     pc_tagger_free(u);
     pc_tcorpus_free(&c);
+}
+
+/* --average K: the weights of K trainings (other shuffles) averaged into
+ * one model, which still tags its training data back and is not the
+ * single training's model. */
+static void test_averaged_training(void **state)
+{
+    (void)state;
+    pc_tcorpus c = {0};
+    pc_tagger *one = train_tiny(&c);
+    pc_error err = {0};
+    pc_tagger_opts o = {10, 1, 0.0f, NULL, 0, NULL, NULL, 3};
+    pc_tagger *avg = pc_tagger_train(c.s, c.n, &o, &err);
+    assert_non_null(avg);
+    check_tags_back(avg, &c);
+    assert_int_equal(pc_tagger_save(one, tmp_path("tagger.bin"), &err), PC_OK);
+    assert_int_equal(pc_tagger_save(avg, tmp_path("bad.bin"), &err), PC_OK);
+    size_t n1, n2;
+    unsigned char *b1 = read_file(tmp_path("tagger.bin"), &n1);
+    unsigned char *b2 = read_file(tmp_path("bad.bin"), &n2);
+    assert_true(n1 != n2 || memcmp(b1, b2, n1) != 0);
+    free(b1);
+    free(b2);
+    pc_tagger_free(one);
+    pc_tagger_free(avg);
+    pc_tcorpus_free(&c);
+}
+
+/* pc_ptrain_accumulate: the mean of two trainings' averaged weights. */
+static void test_weight_mean(void **state)
+{
+    (void)state;
+    uint64_t f = 12345;
+    pc_ptrain *a = pc_ptrain_new(2), *b = pc_ptrain_new(2), *acc = pc_ptrain_new(2);
+    assert_true(a && b && acc);
+    /* one update at the start, one tick: averaged over the clock, half of it */
+    assert_int_equal(pc_ptrain_update(a, &f, 1, 0, 2.0f), 0);
+    pc_ptrain_tick(a);
+    assert_int_equal(pc_ptrain_update(b, &f, 1, 1, 4.0f), 0);
+    pc_ptrain_tick(b);
+    pc_pmodel ma, mm;
+    assert_int_equal(pc_ptrain_export(a, 0.0f, &ma), 0);
+    float sc[2] = {0, 0};
+    pc_pmodel_score(&ma, &f, 1, sc);
+    assert_float_equal(sc[0] * ma.scale, 1.0, 1e-3);
+    assert_int_equal(pc_ptrain_accumulate(acc, a, 0.5f), 0);
+    assert_int_equal(pc_ptrain_accumulate(acc, b, 0.5f), 0);
+    assert_int_equal(pc_ptrain_export_current(acc, 0.0f, &mm), 0);
+    sc[0] = sc[1] = 0;
+    pc_pmodel_score(&mm, &f, 1, sc);
+    assert_float_equal(sc[0] * mm.scale, 0.5, 1e-3);
+    assert_float_equal(sc[1] * mm.scale, 1.0, 1e-3);
+    pc_pmodel_free(&ma);
+    pc_pmodel_free(&mm);
+    pc_ptrain_free(a);
+    pc_ptrain_free(b);
+    pc_ptrain_free(acc);
 }
 
 /* Save a model, damage a copy with fn, expect load to fail with msg. */
@@ -182,7 +240,7 @@ static void test_actor_file_missing(void **state)
     pc_error err = {0};
     assert_int_equal(pc_conllu_read(&c, tmp_path("train.conllu"), &err), PC_OK);
     const char *files[] = {tmp_path("no-such.actors")};
-    pc_tagger_opts o = {2, 1, 0.0f, files, 1, NULL, NULL};
+    pc_tagger_opts o = {2, 1, 0.0f, files, 1, NULL, NULL, 1};
     assert_null(pc_tagger_train(c.s, c.n, &o, &err));
     assert_int_equal(err.code, PC_ERR_IO);
     pc_tcorpus_free(&c);
@@ -212,6 +270,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_train_tags_training_data_back),
+        cmocka_unit_test(test_averaged_training),
+        cmocka_unit_test(test_weight_mean),
         cmocka_unit_test(test_corrupt_model_byte),
         cmocka_unit_test(test_truncated_model),
         cmocka_unit_test(test_truncated_header),
