@@ -383,17 +383,10 @@ pc_status pc_treebank_augment_coord(pc_treebank *tb, size_t count, unsigned seed
         }
         if (ok == 0)
             continue;
-        if (tb->n == tb->cap) {
-            size_t nc = tb->cap ? tb->cap * 2 : 1024;
-            pc_ptree *ntr = pc_realloc(tb->tree, nc * sizeof *ntr);
-            if (!ntr) {
-                rc = pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory augmenting trees");
-                goto done;
-            }
-            tb->tree = ntr;
-            tb->cap = nc;
+        if (pc_treebank_add(tb, &t) != 0) {
+            rc = pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory augmenting trees");
+            goto done;
         }
-        tb->tree[tb->n++] = t;
         made++;
         if (added)
             *added = made;

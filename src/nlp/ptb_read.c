@@ -195,6 +195,20 @@ fail:
     return -1;
 }
 
+int pc_treebank_add(pc_treebank *tb, const pc_ptree *t)
+{
+    if (tb->n == tb->cap) {
+        size_t nc = tb->cap ? tb->cap * 2 : 1024;
+        pc_ptree *nt = pc_realloc(tb->tree, nc * sizeof *nt);
+        if (!nt)
+            return -1;
+        tb->tree = nt;
+        tb->cap = nc;
+    }
+    tb->tree[tb->n++] = *t;
+    return 0;
+}
+
 pc_status pc_treebank_read(pc_treebank *tb, const char *path, pc_error *err)
 {
     if (!tb->arena && !(tb->arena = pc_arena_new(1 << 20)))
@@ -214,17 +228,10 @@ pc_status pc_treebank_read(pc_treebank *tb, const char *path, pc_error *err)
         }
         if (r == 0)
             break;
-        if (tb->n == tb->cap) {
-            size_t nc = tb->cap ? tb->cap * 2 : 1024;
-            pc_ptree *nt = pc_realloc(tb->tree, nc * sizeof *nt);
-            if (!nt) {
-                pc_free(text);
-                return pc_error_set(err, PC_ERR_NOMEM, path, 0, NULL, "out of memory");
-            }
-            tb->tree = nt;
-            tb->cap = nc;
+        if (pc_treebank_add(tb, &t) != 0) {
+            pc_free(text);
+            return pc_error_set(err, PC_ERR_NOMEM, path, 0, NULL, "out of memory");
         }
-        tb->tree[tb->n++] = t;
     }
     pc_free(text);
     return PC_OK;

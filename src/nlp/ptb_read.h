@@ -36,6 +36,8 @@ char *pc_slurp(const char *path, size_t *len, pc_error *err);
  * -1 error (err says where: line counted from *line). */
 int pc_ptb_parse(pc_arena *a, const char **s, long *line, pc_ptree *out, const char *file,
                  pc_error *err);
+/* Append t (its nodes and strings in tb->arena) to tb; -1 on OOM. */
+int pc_treebank_add(pc_treebank *tb, const pc_ptree *t);
 /* Append every tree of path to tb (tb->arena created if NULL). */
 pc_status pc_treebank_read(pc_treebank *tb, const char *path, pc_error *err);
 void pc_treebank_free(pc_treebank *tb);

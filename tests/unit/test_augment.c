@@ -43,6 +43,20 @@ static const char *sentence(const pc_ptree *t, char *buf, size_t cap)
     return buf;
 }
 
+/* The trees of src into a new treebank. */
+static void read_inline(const char *src, pc_treebank *tb)
+{
+    memset(tb, 0, sizeof *tb);
+    tb->arena = pc_arena_new(0);
+    assert_non_null(tb->arena);
+    pc_error err = {0};
+    const char *s = src;
+    long line = 1;
+    pc_ptree t;
+    while (pc_ptb_parse(tb->arena, &s, &line, &t, "inline", &err) == 1)
+        assert_int_equal(pc_treebank_add(tb, &t), 0);
+}
+
 static int is_name_word(const char *w)
 {
     static const char *const names[] = {"Egypt", "Kenya", "The", "the", "United", "States"};
@@ -184,28 +198,18 @@ static void test_same_seed_same_trees(void **state)
 static void test_nothing_to_do(void **state)
 {
     (void)state;
-    pc_arena *a = pc_arena_new(0);
-    pc_treebank tb = {0};
-    tb.arena = a;
+    pc_treebank tb;
     pc_error err = {0};
-    const char *src = "(ROOT (S (NP (PRP He)) (VP (VBD left)) (. .)))\n"
-                      "(ROOT (NP (NN Headline) (NNS words)))\n";
-    const char *s = src;
-    long line = 1;
-    pc_ptree t;
-    while (pc_ptb_parse(a, &s, &line, &t, "inline", &err) == 1) {
-        tb.tree = realloc(tb.tree, (tb.n + 1) * sizeof *tb.tree);
-        tb.tree[tb.n++] = t;
-        tb.cap = tb.n;
-    }
+    read_inline("(ROOT (S (NP (PRP He)) (VP (VBD left)) (. .)))\n"
+                "(ROOT (NP (NN Headline) (NNS words)))\n",
+                &tb);
     assert_int_equal(tb.n, 2);
     size_t added = 99;
     assert_int_equal(pc_treebank_augment_coord(&tb, 10, 1, &added, &err), PC_OK);
     assert_int_equal(added, 0);
     assert_int_equal(tb.n, 2);
     assert_int_equal(pc_treebank_augment_coord(&tb, 0, 1, &added, &err), PC_OK);
-    free(tb.tree);
-    pc_arena_free(a);
+    pc_treebank_free(&tb);
 }
 
 /* A subject 5,000 brackets deep: skipped or copied, never a crash. */
@@ -223,18 +227,9 @@ static void test_deep_tree(void **state)
     for (int i = 0; i < DEPTH; i++)
         strcat(src, ")");
     strcat(src, ") (VP (VBD left)) (. .)))\n");
-    pc_arena *a = pc_arena_new(0);
-    pc_treebank tb = {0};
-    tb.arena = a;
+    pc_treebank tb;
     pc_error err = {0};
-    const char *s = src;
-    long line = 1;
-    pc_ptree t;
-    while (pc_ptb_parse(a, &s, &line, &t, "inline", &err) == 1) {
-        tb.tree = realloc(tb.tree, (tb.n + 1) * sizeof *tb.tree);
-        tb.tree[tb.n++] = t;
-        tb.cap = tb.n;
-    }
+    read_inline(src, &tb);
     assert_int_equal(tb.n, 2);
     size_t added = 0;
     assert_int_equal(pc_treebank_augment_coord(&tb, 5, 1, &added, &err), PC_OK);
@@ -250,9 +245,8 @@ static void test_deep_tree(void **state)
         for (int j = 0; j < n; j++)
             assert_string_not_equal(w[j], "x");
     }
-    free(tb.tree);
+    pc_treebank_free(&tb);
     free(src);
-    pc_arena_free(a);
 }
 
 int main(void)
