@@ -12,6 +12,7 @@
 
 #include "nlp/binarize.h"
 #include "nlp/features.h"
+#include "nlp/model_io.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
@@ -19,32 +20,8 @@
 #define MAX_SUBJ_WORDS 6    /* a subject that gets conjuncts before it */
 #define MAX_ADDED 3         /* conjuncts added before it */
 
-typedef struct sbuf {
-    char *s;
-    size_t n, cap;
-    int oom;
-} sbuf;
-
-static void put(sbuf *b, const char *s)
-{
-    size_t k = strlen(s);
-    if (b->oom)
-        return;
-    if (b->n + k + 1 > b->cap) {
-        size_t nc = b->cap ? b->cap * 2 : 1024;
-        while (nc < b->n + k + 1)
-            nc *= 2;
-        char *ns = pc_realloc(b->s, nc);
-        if (!ns) {
-            b->oom = 1;
-            return;
-        }
-        b->s = ns;
-        b->cap = nc;
-    }
-    memcpy(b->s + b->n, s, k + 1);
-    b->n += k;
-}
+/* A bracketed tree being written (nlp/model_io.h's growable buffer). */
+static void put(pc_wbuf *b, const char *s) { pc_wbuf_bytes(b, s, strlen(s)); }
 
 static int base_is(const char *label, const char *want)
 {
@@ -57,7 +34,7 @@ static int is_leaf(const pc_ptree *t, int i) { return t->node[i].word != NULL; }
 struct coord;
 
 typedef struct emitter {
-    sbuf *b;
+    pc_wbuf *b;
     int words;   /* written so far */
     int odd;     /* a tree too deep or too wide to copy here: skipped */
     /* where the list goes: node subj of tree t is written as coord says */
@@ -188,7 +165,7 @@ static int first_leaf(const pc_ptree *t)
  * ("the" -> "The"); a sentence's first word, now inside it, in lower case
  * if it is a function word ("The government" -> "the government"; not
  * "American", "I" or "NATO"); every other word as it was. */
-static void put_word(sbuf *b, const pc_tnode *x, int first, int was_first)
+static void put_word(pc_wbuf *b, const pc_tnode *x, int first, int was_first)
 {
     static const char *const closed[] = {"DT", "PDT", "PRP$", "WP$", "CD", "IN", "CC", "RB"};
     char w[128];
@@ -295,16 +272,17 @@ static void emit_list(emitter *e)
 /* Tree ti with c's list as its subject, read back into *out: 1 made, 0
  * skipped (too deep or wide), -1 out of memory. */
 static int make_tree(pc_treebank *tb, size_t ti, int subj, const coord *c, pc_ptree *out,
-                     sbuf *b)
+                     pc_wbuf *b)
 {
     b->n = 0;
     emitter e = {b, 0, 0, &tb->tree[ti], subj, c};
     emit(&e, &tb->tree[ti], 0);
+    pc_wbuf_u8(b, 0);   /* the string's end */
     if (b->oom)
         return -1;
     if (e.odd)
         return 0;
-    const char *s = b->s;
+    const char *s = (const char *)b->p;
     long line = 1;
     pc_error err;
     int r = pc_ptb_parse(tb->arena, &s, &line, out, "augmented tree", &err);
@@ -328,12 +306,10 @@ pc_status pc_treebank_augment_coord(pc_treebank *tb, size_t count, unsigned seed
     donor *names = pc_malloc(n * sizeof *names);
     size_t *targets = pc_malloc(n * sizeof *targets);
     int *subj = pc_malloc(n * sizeof *subj);
-    sbuf b = {0};
+    pc_wbuf b = {0};
     pc_status rc = PC_OK;
-    if (!names || !targets || !subj) {
-        rc = pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory augmenting trees");
-        goto done;
-    }
+    if (!names || !targets || !subj)
+        goto oom;
     size_t nn = 0, nt = 0;
     for (size_t i = 0; i < n; i++) {
         int lv[MAX_NAME_WORDS + 1];
@@ -367,8 +343,8 @@ pc_status pc_treebank_augment_coord(pc_treebank *tb, size_t count, unsigned seed
             for (int tries = 0; tries < 8; tries++) {
                 d[k] = names[rnd(&rs) % nn];
                 int dup = (size_t)d[k].tree == ti;
-                for (int j = 0; j < k; j++)
-                    dup |= d[j].tree == d[k].tree;
+                for (int q = 0; q < k; q++)
+                    dup |= d[q].tree == d[k].tree;
                 if (!dup)
                     break;
             }
@@ -377,24 +353,21 @@ pc_status pc_treebank_augment_coord(pc_treebank *tb, size_t count, unsigned seed
         coord c = {tb, d, nd, cc, oxford};
         pc_ptree t;
         int ok = make_tree(tb, ti, subj[ti], &c, &t, &b);
-        if (ok < 0) {
-            rc = pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory augmenting trees");
-            goto done;
-        }
+        if (ok < 0 || (ok == 1 && pc_treebank_add(tb, &t) != 0))
+            goto oom;
         if (ok == 0)
             continue;
-        if (pc_treebank_add(tb, &t) != 0) {
-            rc = pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory augmenting trees");
-            goto done;
-        }
         made++;
         if (added)
             *added = made;
     }
+    goto done;
+oom:
+    rc = pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory augmenting trees");
 done:
     pc_free(names);
     pc_free(targets);
     pc_free(subj);
-    pc_free(b.s);
+    pc_wbuf_free(&b);
     return rc;
 }

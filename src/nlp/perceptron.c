@@ -368,18 +368,6 @@ int pc_ptrain_accumulate(pc_ptrain *acc, const pc_ptrain *run, float share)
     return 0;
 }
 
-static int export_weights(const pc_ptrain *t, float prune, int current, pc_pmodel *m);
-
-int pc_ptrain_export(const pc_ptrain *t, float prune, pc_pmodel *m)
-{
-    return export_weights(t, prune, 0, m);
-}
-
-int pc_ptrain_export_current(const pc_ptrain *t, float prune, pc_pmodel *m)
-{
-    return export_weights(t, prune, 1, m);
-}
-
 static int export_weights(const pc_ptrain *t, float prune, int current, pc_pmodel *m)
 {
     memset(m, 0, sizeof *m);
@@ -447,4 +435,14 @@ oom:
     pc_free(avg);
     pc_pmodel_free(m);
     return -1;
+}
+
+int pc_ptrain_export(const pc_ptrain *t, float prune, pc_pmodel *m)
+{
+    return export_weights(t, prune, 0, m);
+}
+
+int pc_ptrain_export_current(const pc_ptrain *t, float prune, pc_pmodel *m)
+{
+    return export_weights(t, prune, 1, m);
 }

@@ -597,27 +597,23 @@ static int train_pass(const pc_tagger *t, tok *const *toks, unsigned *const *gol
     pc_ptrain *acc = runs > 1 ? pc_ptrain_new((uint32_t)t->n_tags) : NULL;
     if (runs > 1 && !acc)
         return -1;
-    for (int k = 0; k < runs; k++) {
+    int ok = 1;
+    for (int k = 0; ok && k < runs; k++) {
         pc_ptrain *tr = pc_ptrain_new((uint32_t)t->n_tags);
         uint64_t rs = o->seed + (uint64_t)stage * 7919 + (uint64_t)k * 104729;
-        if (!tr || train_run(t, toks, gold, sents, idx, m, r, o, stage, rs, tr) != 0) {
-            pc_ptrain_free(tr);
-            pc_ptrain_free(acc);
-            return -1;
-        }
-        if (runs == 1)
+        ok = tr && train_run(t, toks, gold, sents, idx, m, r, o, stage, rs, tr) == 0;
+        /* one training is exported as it is (its averaged weights, the same
+         * model as before --average existed); several are summed first */
+        if (ok && runs == 1)
             rc = pc_ptrain_export(tr, o->prune, out);
-        else if (pc_ptrain_accumulate(acc, tr, 1.0f / (float)runs) != 0) {
-            pc_ptrain_free(tr);
-            pc_ptrain_free(acc);
-            return -1;
-        }
+        else if (ok)
+            ok = pc_ptrain_accumulate(acc, tr, 1.0f / (float)runs) == 0;
         pc_ptrain_free(tr);
     }
-    if (runs > 1)
+    if (ok && runs > 1)
         rc = pc_ptrain_export_current(acc, o->prune, out);
     pc_ptrain_free(acc);
-    return rc;
+    return ok ? rc : -1;
 }
 
 pc_tagger *pc_tagger_train(const pc_tsent *sents, size_t n, const pc_tagger_opts *o,
