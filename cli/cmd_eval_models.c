@@ -104,13 +104,19 @@ int cmd_eval_tagger(int argc, char **argv)
 int cmd_eval_parser(int argc, char **argv)
 {
     const char *model = NULL, *tagger = NULL, *out = NULL;
-    int beam = 1, nfiles = 0;
+    int beam = 1, nfiles = 0, ndeps = 0;
     char **files = calloc((size_t)argc, sizeof *files);
-    if (!files)
+    char **deps = calloc((size_t)argc, sizeof *deps);   /* --deps: file i's dependency trees */
+    if (!files || !deps) {
+        free(files);
+        free(deps);
         return EXIT_FATAL;
+    }
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--tagger") && i + 1 < argc)
             tagger = argv[++i];
+        else if (!strcmp(argv[i], "--deps") && i + 1 < argc)
+            deps[ndeps++] = argv[++i];
         else if (!strcmp(argv[i], "--beam") && i + 1 < argc)
             beam = atoi(argv[++i]);
         else if (!strcmp(argv[i], "-o") && i + 1 < argc)
@@ -120,12 +126,15 @@ int cmd_eval_parser(int argc, char **argv)
         else
             files[nfiles++] = argv[i];
     }
-    if (!model || nfiles == 0) {
+    if (!model || nfiles == 0 || (ndeps && ndeps != nfiles)) {
         fprintf(stderr,
-                "usage: %s eval-parser MODEL [--tagger TAGGER] [--beam K] [-o TREES] FILE.ptb...\n"
-                "  without --tagger the gold tags are given to the parser\n",
+                "usage: %s eval-parser MODEL [--tagger TAGGER] [--beam K] [-o TREES] "
+                "[--deps FILE.conllu]... FILE.ptb...\n"
+                "  without --tagger the gold tags are given to the parser;\n"
+                "  --deps (one per FILE): their dependency trees, for a dependency-guided model\n",
                 pc_prog);
         free(files);
+        free(deps);
         return EXIT_USAGE;
     }
     pc_error err = {0};
@@ -139,6 +148,7 @@ int cmd_eval_parser(int argc, char **argv)
         report(&err);
         pc_parser_free(p);
         free(files);
+        free(deps);
         return EXIT_FATAL;
     }
     FILE *fo = out ? fopen(out, "w") : NULL;
@@ -148,8 +158,20 @@ int cmd_eval_parser(int argc, char **argv)
     pc_arena *a = pc_arena_new(1 << 20);
     for (int i = 0; a && i < nfiles; i++) {
         pc_treebank tb = {0};
-        if (pc_treebank_read(&tb, files[i], &err) != PC_OK) {
+        pc_tcorpus dc = {0};
+        if (pc_treebank_read(&tb, files[i], &err) != PC_OK ||
+            (ndeps && pc_conllu_read(&dc, deps[i], &err) != PC_OK)) {
             report(&err);
+            pc_treebank_free(&tb);
+            pc_tcorpus_free(&dc);
+            rc = EXIT_FATAL;
+            continue;
+        }
+        if (ndeps && dc.n != tb.n) {
+            fprintf(stderr, "%s: %s: %zu dependency trees for %zu trees\n", pc_prog, deps[i], dc.n,
+                    tb.n);
+            pc_treebank_free(&tb);
+            pc_tcorpus_free(&dc);
             rc = EXIT_FATAL;
             continue;
         }
@@ -171,7 +193,10 @@ int cmd_eval_parser(int argc, char **argv)
             else
                 memcpy(pt, g, (size_t)n * sizeof *pt);
             double t2 = cpu_s();
-            char *tree = pc_parser_parse(p, w, pt, (size_t)n, beam, a, &err);
+            pc_pdeps pd = {ndeps ? dc.s[s].head : NULL, ndeps ? dc.s[s].rel : NULL};
+            char *tree = ndeps && dc.s[s].n == (size_t)n
+                             ? pc_parser_parse_deps(p, w, pt, &pd, (size_t)n, beam, a, &err)
+                             : pc_parser_parse(p, w, pt, (size_t)n, beam, a, &err);
             tparse += cpu_s() - t2;
             ttag += t2 - t1;
             pc_ptree test;
@@ -197,6 +222,7 @@ int cmd_eval_parser(int argc, char **argv)
                ttag > 0 ? (double)tb.n / ttag : 0,
                tparse + ttag > 0 ? (double)tb.n / (tparse + ttag) : 0);
         pc_treebank_free(&tb);
+        pc_tcorpus_free(&dc);
     }
     if (fo)
         fclose(fo);
@@ -204,5 +230,6 @@ int cmd_eval_parser(int argc, char **argv)
     pc_tagger_free(t);
     pc_parser_free(p);
     free(files);
+    free(deps);
     return rc;
 }

@@ -23,7 +23,7 @@ void usage_train(FILE *f)
             "usage: %s train tagger -o MODEL [--epochs N] [--seed S] [--actors FILE]... "
             "[--fold K/N] [--average K] FILE.conllu...\n"
             "       %s train parser -o MODEL [--epochs N] [--seed S] [--beam K] [--explore E] "
-            "[--tagger MODEL]... [--augment-coord N] FILE.ptb...\n"
+            "[--tagger MODEL]... [--augment-coord N] [--deps FILE.conllu]... FILE.ptb...\n"
             "\n"
             "tagger: trains on the FORM and XPOS columns; --actors adds a PETRARCH actor\n"
             "        dictionary's name words to the name-list feature (repeatable).\n"
@@ -37,6 +37,9 @@ void usage_train(FILE *f)
             "        their gold tags.\n"
             "        --augment-coord N adds N trees whose subject became a coordination\n"
             "        (\"A, B and <subject> ...\") of proper-name subjects of other trees.\n"
+            "        --deps gives the dependency trees of the same sentences (CoNLL-U, in\n"
+            "        the order of the trees): the model then converts dependency trees to\n"
+            "        constituents (petrarch convert-deps) instead of parsing words.\n"
             "jackknifing: `train tagger --fold K/N` leaves out the sentences of fold K of N;\n"
             "        `train parser` with N --tagger models tags each tree with the model of\n"
             "        its fold (the first for fold 0, ...), so that training tags are as\n"
@@ -84,6 +87,8 @@ typedef struct targs {
     size_t n_actors;
     const char **files;
     size_t n_files;
+    const char **deps;      /* --deps: CoNLL-U files of the trees' dependency trees */
+    size_t n_deps;
 } targs;
 
 static int parse_args(int argc, char **argv, targs *a)
@@ -127,6 +132,8 @@ static int parse_args(int argc, char **argv, targs *a)
             a->fold = k;
             a->nfolds = n;
         }
+        else if (!strcmp(s, "--deps") && has)
+            a->deps[a->n_deps++] = argv[++i];
         else if (!strcmp(s, "--actors") && has)
             a->actors[a->n_actors++] = argv[++i];
         else if (s[0] == '-' && s[1]) {
@@ -201,6 +208,21 @@ static int train_parser(targs *a)
             pc_treebank_free(&tb);
             return EXIT_FATAL;
         }
+    pc_tcorpus deps = {0};
+    for (size_t i = 0; i < a->n_deps; i++)
+        if (pc_conllu_read(&deps, a->deps[i], &err) != PC_OK) {
+            report("train", &err);
+            pc_tcorpus_free(&deps);
+            pc_treebank_free(&tb);
+            return EXIT_FATAL;
+        }
+    if (a->n_deps && (deps.n != tb.n || a->augment_coord > 0)) {
+        fprintf(stderr, "%s: train parser: --deps needs one dependency tree per tree (%zu for "
+                "%zu) and no --augment-coord\n", pc_prog, deps.n, tb.n);
+        pc_tcorpus_free(&deps);
+        pc_treebank_free(&tb);
+        return EXIT_USAGE;
+    }
     size_t added = 0;
     if (a->augment_coord > 0 &&
         pc_treebank_augment_coord(&tb, (size_t)a->augment_coord, a->seed, &added, &err) != PC_OK) {
@@ -221,8 +243,10 @@ static int train_parser(targs *a)
     o.explore = a->explore;
     o.progress = progress;
     o.ud = &t0;
+    o.deps = a->n_deps ? deps.s : NULL;
     pc_parser *p = pc_parser_train(tb.tree, tb.n, &o, &err);
     pc_treebank_free(&tb);
+    pc_tcorpus_free(&deps);
     if (!p || pc_parser_save(p, a->out, &err) != PC_OK) {
         report("train parser", &err);
         pc_parser_free(p);
@@ -243,11 +267,13 @@ int cmd_train(int argc, char **argv)
     a.actors = calloc((size_t)argc, sizeof *a.actors);
     a.files = calloc((size_t)argc, sizeof *a.files);
     a.taggers = calloc((size_t)argc, sizeof *a.taggers);
+    a.deps = calloc((size_t)argc, sizeof *a.deps);
     int rc = EXIT_USAGE;
-    if (a.actors && a.files && a.taggers && parse_args(argc, argv, &a) == 0)
+    if (a.actors && a.files && a.taggers && a.deps && parse_args(argc, argv, &a) == 0)
         rc = !strcmp(argv[1], "tagger") ? train_tagger(&a) : train_parser(&a);
     free(a.actors);
     free(a.files);
     free(a.taggers);
+    free(a.deps);
     return rc;
 }

@@ -13,6 +13,7 @@ int cmd_train(int argc, char **argv);
 void usage_train(FILE *f);
 int cmd_eval_tagger(int argc, char **argv);
 int cmd_eval_parser(int argc, char **argv);
+int cmd_convert_deps(int argc, char **argv);
 
 /* Dictionary quality (cli/cmd_validate.c, cli/cmd_check_dicts.c). */
 int cmd_validate(int argc, char **argv);
@@ -30,13 +31,14 @@ static void usage(FILE *f)
             "       %s check-dicts [CONFIG] [OPTIONS]   (see: help check-dicts)\n"
             "       %s train tagger|parser -o MODEL FILE...   (see: help train)\n"
             "       %s eval-tagger MODEL FILE.conllu... | eval-parser MODEL [--tagger T] FILE.ptb...\n"
+            "       %s convert-deps MODEL FILE.conllu...   (dependency trees to PTB trees)\n"
             "       %s --version\n"
             "       %s help [batch]\n"
             "\n"
             "Codes political events (CAMEO) from Penn Treebank parses in PETRARCH XML,\n"
             "with the output of PETRARCH2 %s.\n",
             pc_prog, pc_prog, pc_prog, pc_prog, pc_prog, pc_prog, pc_prog, pc_prog, pc_prog,
-            PC_PETRARCH2_VERSION);
+            pc_prog, PC_PETRARCH2_VERSION);
 }
 
 int main(int argc, char **argv)
@@ -62,6 +64,8 @@ int main(int argc, char **argv)
         return cmd_eval_tagger(argc - 1, argv + 1);
     if (strcmp(cmd, "eval-parser") == 0)
         return cmd_eval_parser(argc - 1, argv + 1);
+    if (strcmp(cmd, "convert-deps") == 0)
+        return cmd_convert_deps(argc - 1, argv + 1);
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0 || strcmp(cmd, "version") == 0) {
         printf("%s %s (PETRARCH2 %s event coder)\n", pc_prog, PC_VERSION, PC_PETRARCH2_VERSION);
         return EXIT_OK;

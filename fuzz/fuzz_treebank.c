@@ -2,7 +2,9 @@
  * through the training side of the parser: the PTB tree reader
  * (nlp/ptb_read.h), coordinated-subject augmentation (nlp/augment.h), one
  * epoch of greedy training (binarization, the static oracle, features), and
- * the trained parser on each tree's words.
+ * the trained parser on each tree's words; then the same for a
+ * dependency-guided parser (`train parser --deps`), with dependency trees
+ * made from the input's bytes: any heads, cycles and bad indices included.
  *
  * Input: PTB trees, one after another.  The first byte also picks the
  * augmentation seed. */
@@ -17,6 +19,65 @@
 
 #define MAX_TREES 64
 #define MAX_WORDS 256
+
+static const char *const RELS[] = {"nsubj", "obj", "root", "det", "case", "punct", "_"};
+
+/* Train a guided parser on the trees with heads and relations taken from
+ * the input's bytes, and parse every tree with its dependency tree. */
+static void guided(const pc_treebank *tb, const uint8_t *data, size_t size, unsigned seed)
+{
+    pc_tsent *d = calloc(tb->n, sizeof *d);
+    int32_t *heads = calloc(tb->n * MAX_WORDS, sizeof *heads);
+    const char **rels = calloc(tb->n * MAX_WORDS, sizeof *rels);
+    if (!d || !heads || !rels)
+        abort();
+    size_t b = 0;
+    for (size_t i = 0; i < tb->n; i++) {
+        int k = pc_ptree_leaves(&tb->tree[i], NULL, NULL);
+        d[i].n = (size_t)k;
+        d[i].head = heads + i * MAX_WORDS;
+        d[i].rel = rels + i * MAX_WORDS;
+        for (int j = 0; j < k; j++, b++) {
+            uint8_t x = size ? data[b % size] : 0;
+            d[i].head[j] = (int32_t)(x % (unsigned)(k + 3)) - 2;   /* -2 .. k */
+            d[i].rel[j] = RELS[x % (sizeof RELS / sizeof *RELS)];
+        }
+    }
+    pc_parser_opts o = {0};
+    o.epochs = 1;
+    o.beam = 1 + (int)(seed % 2) * 2;   /* greedy, or beam weights as well */
+    o.seed = seed;
+    o.deps = d;
+    pc_error err = {0};
+    pc_parser *p = pc_parser_train(tb->tree, tb->n, &o, &err);
+    if (!p) {
+        if (err.code == PC_OK || !err.message[0])
+            abort();
+        fz_check_nomem(&err);
+    } else {
+        if (!pc_parser_guided(p))
+            abort();
+        pc_arena *a = pc_arena_new(0);
+        const char *w[MAX_WORDS], *t[MAX_WORDS];
+        for (size_t i = 0; a && i < tb->n; i++) {
+            int k = pc_ptree_leaves(&tb->tree[i], w, t);
+            if (k == 0)
+                continue;
+            pc_pdeps dep = {d[i].head, d[i].rel};
+            char *tree = pc_parser_parse_deps(p, w, t, &dep, (size_t)k, o.beam, a, &err);
+            if (!tree)
+                fz_check_nomem(&err);
+            else if (strncmp(tree, "(ROOT", 5) != 0)
+                abort();
+            pc_arena_reset(a);
+        }
+        pc_arena_free(a);
+        pc_parser_free(p);
+    }
+    free(d);
+    free(heads);
+    free(rels);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -71,6 +132,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         pc_arena_free(a);
         pc_parser_free(p);
     }
+    guided(&tb, data, size, seed);
     pc_treebank_free(&tb);
     return 0;
 }

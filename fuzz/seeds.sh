@@ -13,6 +13,7 @@
 #   fuzz_text      the splitter and tokenizer test texts, the example
 #                  dispatch and 50 unit-test record texts
 #   fuzz_treebank  GUM dev trees, four to a file, and tests/data/nlp/augment.ptb
+#   fuzz_conllu    GUM dev CoNLL-U sentences (with heads), twenty to a file
 #   and every file of tests/data/fuzz-regress/TARGET/ (past findings).
 set -eu
 out=${1:?usage: seeds.sh OUTDIR}
@@ -110,6 +111,13 @@ gzip -dc "$root/data/train/gum-dev.ptb.gz" | awk -v pre="$d/gum" '
             if (k > 60) exit; n++ }
     f { print > f }'
 [ -f "$root/tests/data/nlp/augment.ptb" ] && cp "$root/tests/data/nlp/augment.ptb" "$d/"
+
+d=$out/fuzz_conllu; mkdir -p "$d"
+# GUM dev sentences with their dependency trees, twenty to a file (the first 400)
+gzip -dc "$root/data/train/gum-dev.conllu.gz" | awk -v pre="$d/gum" '
+    BEGIN { RS = ""; ORS = "\n\n" }
+    NR > 400 { exit }
+    { if ((NR - 1) % 20 == 0) { if (f) close(f); f = sprintf("%s-%02d", pre, ++k) }; print > f }'
 
 for t in "$out"/*; do
     r=$root/tests/data/fuzz-regress/$(basename "$t")

@@ -36,7 +36,8 @@ at_least() {
 
 # 150 sentences of each
 gzip -dc "$data/gum-dev.conllu.gz" | awk 'BEGIN{RS="";ORS="\n\n"} NR <= 150' > small.conllu
-gzip -dc "$data/gum-dev.ptb.gz" | awk 'BEGIN{RS="";ORS="\n\n"} NR <= 150' > small.ptb
+# (the trees: the lines before the 151st "(ROOT", the same sentences)
+gzip -dc "$data/gum-dev.ptb.gz" | awk '/^\(ROOT/ { n++ } n <= 150' > small.ptb
 
 expect_rc 0 "train tagger" "$bin" train tagger -o tagger.bin --epochs 4 \
     --actors "$root/data/dictionaries/Phoenix.Countries.actors.txt" small.conllu
@@ -105,6 +106,41 @@ expect_rc 0 "eval the augmented parser" "$bin" eval-parser aug.bin small.ptb
 at_least out "F1" 90 "augmented parser learns its training trees"
 if cmp -s aug.bin static.bin; then bad "  --augment-coord changed nothing"; else ok "  --augment-coord trains differently"; fi
 expect_rc 2 "bad --augment-coord" "$bin" train parser -o x.bin --augment-coord -5 small.ptb
+
+# --deps: a dependency-guided parser (the UD -> PTB converter) learns its
+# trees from their dependency trees; convert-deps writes a PTB tree per
+# sentence over the sentence's own words (brackets in words as -LRB-/-RRB-,
+# as GUM's trees spell them), which trains a parser in turn; eval-parser
+# --deps scores the converter
+expect_rc 0 "train parser --deps" "$bin" train parser -o conv.bin --epochs 8 --deps small.conllu small.ptb
+expect_rc 0 "eval the converter" "$bin" eval-parser conv.bin --deps small.conllu small.ptb
+at_least out "F1" 93 "converter learns its training trees"
+if cmp -s conv.bin static.bin; then bad "  --deps changed nothing"; else ok "  --deps trains differently"; fi
+expect_rc 0 "convert-deps" "$bin" convert-deps conv.bin -o conv.ptb small.conllu
+n=$(grep -c '^(ROOT' conv.ptb)
+[ "$n" -eq 150 ] && ok "  150 trees written" || bad "  $n trees, wanted 150"
+# every leaf a word of small.conllu, in order (leaves: the tokens ending in ')')
+tr ' ' '\n' <conv.ptb | grep ')$' | sed 's/)*$//' > leaves
+awk -F'\t' 'NF >= 8 && $1 ~ /^[0-9]+$/ { gsub(/\(/, "-LRB-", $2); gsub(/\)/, "-RRB-", $2); print $2 }' \
+    small.conllu > words
+cmp -s leaves words && ok "  the leaves are the words" || bad "  the leaves of conv.ptb are not the words"
+grep -q -- '-LRB-' conv.ptb && ! grep -q ' ()' conv.ptb && ok "  brackets in words escaped" ||
+    bad "  brackets in words not escaped"
+expect_rc 0 "train a parser on converted trees" "$bin" train parser -o onconv.bin --epochs 8 conv.ptb
+expect_rc 0 "eval it on the gold trees" "$bin" eval-parser onconv.bin small.ptb
+at_least out "F1" 85 "converted trees teach the gold bracketing"
+expect_rc 2 "convert-deps with a plain parser" "$bin" convert-deps static.bin small.conllu
+grep -q "not a dependency-guided model" err && ok "  says why" || bad "  wrong message: $(cat err)"
+head -n 40 small.conllu > short.conllu
+expect_rc 2 "--deps with too few dependency trees" "$bin" train parser -o x.bin --deps short.conllu small.ptb
+expect_rc 2 "--deps with --augment-coord" "$bin" train parser -o x.bin --deps small.conllu \
+    --augment-coord 5 small.ptb
+expect_rc 3 "convert-deps on a missing file" "$bin" convert-deps conv.bin no-such.conllu
+# raw text has no dependency trees: the converter is refused as the parser
+mkdir -p guided && cp conv.bin guided/parser.bin && cp tagger.bin guided/tagger.bin
+printf 'Date: 2015-01-01\n\nArnor attacked Gondor.\n' > arnor.txt
+expect_rc 3 "code with a dependency-guided parser" "$bin" code --models guided arnor.txt
+grep -q "dependency-guided parser model" err && ok "  says why" || bad "  wrong message: $(cat err)"
 
 # damaged models
 head -c 1000 parser.bin > truncated.bin

@@ -8,7 +8,13 @@
 #include "util/error.h"
 #include "util/alloc.h"
 
-static int push_sent(pc_tcorpus *c, const char **w, const char **t, size_t n)
+/* One word line's columns, kept until the sentence ends. */
+typedef struct wline {
+    const char *word, *tag, *rel;
+    long head;   /* the HEAD column: 0 the root, 1.. a word, -1 not given */
+} wline;
+
+static int push_sent(pc_tcorpus *c, const wline *l, size_t n)
 {
     if (c->n == c->cap) {
         size_t nc = c->cap ? c->cap * 2 : 1024;
@@ -19,12 +25,20 @@ static int push_sent(pc_tcorpus *c, const char **w, const char **t, size_t n)
         c->cap = nc;
     }
     pc_tsent *s = &c->s[c->n];
-    s->word = pc_arena_alloc(c->arena, n * sizeof *w + 1);
-    s->tag = pc_arena_alloc(c->arena, n * sizeof *t + 1);
-    if (!s->word || !s->tag)
+    s->word = pc_arena_alloc(c->arena, n * sizeof *s->word + 1);
+    s->tag = pc_arena_alloc(c->arena, n * sizeof *s->tag + 1);
+    s->rel = pc_arena_alloc(c->arena, n * sizeof *s->rel + 1);
+    s->head = pc_arena_alloc(c->arena, n * sizeof *s->head + 1);
+    if (!s->word || !s->tag || !s->rel || !s->head)
         return -1;
-    memcpy(s->word, w, n * sizeof *w);
-    memcpy(s->tag, t, n * sizeof *t);
+    for (size_t i = 0; i < n; i++) {
+        s->word[i] = l[i].word;
+        s->tag[i] = l[i].tag;
+        s->rel[i] = l[i].rel;
+        /* word ids count the kept lines: 1..n */
+        s->head[i] = l[i].head == 0 ? -1 : l[i].head >= 1 && (size_t)l[i].head <= n
+                                               ? (int32_t)(l[i].head - 1) : -2;
+    }
     s->n = n;
     c->n++;
     return 0;
@@ -38,11 +52,11 @@ pc_status pc_conllu_read(pc_tcorpus *c, const char *path, pc_error *err)
     if (!text)
         return err ? err->code : PC_ERR_IO;
     size_t cap = 256, n = 0;
-    const char **w = pc_malloc(cap * sizeof *w), **t = pc_malloc(cap * sizeof *t);
+    wline *w = pc_malloc(cap * sizeof *w);
     pc_status st = PC_OK;
     long line = 0;
     char *p = text;
-    while (st == PC_OK && w && t) {
+    while (st == PC_OK && w) {
         char *eol = strchr(p, '\n');
         int last = eol == NULL;
         if (eol)
@@ -52,7 +66,7 @@ pc_status pc_conllu_read(pc_tcorpus *c, const char *path, pc_error *err)
         if (len && p[len - 1] == '\r')
             p[--len] = '\0';
         if (len == 0) {
-            if (n && push_sent(c, w, t, n) != 0)
+            if (n && push_sent(c, w, n) != 0)
                 st = pc_error_set(err, PC_ERR_NOMEM, path, line, NULL, "out of memory");
             n = 0;
         } else if (p[0] != '#') {
@@ -76,20 +90,20 @@ pc_status pc_conllu_read(pc_tcorpus *c, const char *path, pc_error *err)
                 goto next;   /* multiword token or empty node */
             if (n == cap) {
                 cap *= 2;
-                const char **nw = pc_realloc(w, cap * sizeof *w);
-                if (nw)
-                    w = nw;
-                const char **nt = pc_realloc(t, cap * sizeof *t);
-                if (nt)
-                    t = nt;
-                if (!nw || !nt) {
+                wline *nw = pc_realloc(w, cap * sizeof *w);
+                if (!nw) {
                     st = pc_error_set(err, PC_ERR_NOMEM, path, line, NULL, "out of memory");
                     break;
                 }
+                w = nw;
             }
-            w[n] = pc_arena_strdup(c->arena, col[1]);
-            t[n] = pc_arena_strdup(c->arena, col[4]);
-            if (!w[n] || !t[n]) {
+            char *end = NULL;
+            long h = k >= 8 ? strtol(col[6], &end, 10) : -1;
+            w[n].head = end && end != col[6] && *end == '\0' && h >= 0 ? h : -1;
+            w[n].word = pc_arena_strdup(c->arena, col[1]);
+            w[n].tag = pc_arena_strdup(c->arena, col[4]);
+            w[n].rel = pc_arena_strdup(c->arena, k >= 8 ? col[7] : "_");
+            if (!w[n].word || !w[n].tag || !w[n].rel) {
                 st = pc_error_set(err, PC_ERR_NOMEM, path, line, NULL, "out of memory");
                 break;
             }
@@ -100,12 +114,11 @@ pc_status pc_conllu_read(pc_tcorpus *c, const char *path, pc_error *err)
             break;
         p = eol + 1;
     }
-    if (st == PC_OK && (!w || !t))
+    if (st == PC_OK && !w)
         st = pc_error_set(err, PC_ERR_NOMEM, path, 0, NULL, "out of memory");
-    if (st == PC_OK && n && push_sent(c, w, t, n) != 0)
+    if (st == PC_OK && n && push_sent(c, w, n) != 0)
         st = pc_error_set(err, PC_ERR_NOMEM, path, line, NULL, "out of memory");
     pc_free(w);
-    pc_free(t);
     pc_free(text);
     return st;
 }

@@ -48,6 +48,13 @@ pc_nlp *pc_nlp_load(const char *model_dir, pc_error *err)
     snprintf(path, sizeof path, "%s/parser.bin", model_dir);
     if (!(m->parser = pc_parser_load(path, err)))
         goto fail;
+    if (pc_parser_guided(m->parser)) {
+        /* it needs a dependency tree for every sentence: raw text has none */
+        pc_error_set(err, PC_ERR_INPUT, path, 0, NULL,
+                     "a dependency-guided parser model (train parser --deps) cannot parse raw "
+                     "text: use it with convert-deps");
+        goto fail;
+    }
     pc_nlp_backend b = {m, tag, parse, models_free};
     pc_nlp *nlp = pc_nlp_new(&b, err);
     if (nlp)

@@ -28,7 +28,7 @@
 
 #define PARSER_MAGIC "PCPARSER"
 #define PARSER_VERSION 3u
-#define MAX_FEAT 72
+#define MAX_FEAT 96
 #define MAX_BEAM 64
 
 enum { A_SHIFT = 0, A_FINISH = 1, A_FIRST = 2 };
@@ -48,7 +48,11 @@ struct pc_parser {
     pc_pmodel model;        /* trained for greedy decoding */
     pc_pmodel beam_model;   /* trained with beam search (used when beam > 1) */
     int has_beam;
+    int guided;             /* trained with dependency trees (pc_parser_parse_deps) */
 };
+
+/* The model file's flags byte (after the greedy weights). */
+enum { F_BEAM = 1, F_GUIDED = 2 };
 
 typedef struct pnode {
     int32_t below;        /* the node under this one on the stack */
@@ -67,6 +71,14 @@ typedef struct pstate {
     double score;
 } pstate;
 
+/* A word of a dependency-guided parse: its head (-1 none) and relation, the
+ * words its subtree covers, [lo, hi), and its dependents, kids[k0..k1) of
+ * the sentence's list (in word order). */
+typedef struct dword {
+    int32_t head, lo, hi, k0, k1;
+    uint64_t rel;
+} dword;
+
 /* One sentence being parsed. */
 typedef struct sctx {
     int n;
@@ -74,6 +86,8 @@ typedef struct sctx {
     const int16_t *tg;    /* tag label ids */
     pnode *node;
     int nn, cap;
+    const dword *dw;      /* the dependency tree (guided parsing), else NULL */
+    const int32_t *kids;  /* its dependents lists (dword.k0, k1) */
 } sctx;
 
 /* ------------------------------------------------------------ transitions */
@@ -164,6 +178,130 @@ static pstate apply(const pc_parser *P, sctx *c, const pstate *s, int a)
 
 #define NONE_C 0xFFFFu
 #define NONE_W 0x5bd1e995u
+
+/* How node x's span sits on its head word's subtree: for each edge, equal
+ * (0), inside (1: dependents still to take) or beyond it (2); 9: no node. */
+static uint64_t dep_shape(const sctx *c, int x)
+{
+    if (x < 0)
+        return 9;
+    const pnode *n = &c->node[x];
+    const dword *d = &c->dw[n->head];
+    int l = n->start == d->lo ? 0 : n->start > d->lo ? 1 : 2;
+    int r = n->end == d->hi ? 0 : n->end < d->hi ? 1 : 2;
+    return (uint64_t)(l * 3 + r);
+}
+
+/* Where the head of word w lies from span [st, en): 0 none, 1 left, 2 right, 3 inside. */
+static uint64_t dep_dir(const sctx *c, int w, int st, int en)
+{
+    int h = c->dw[w].head;
+    return h < 0 ? 0 : h < st ? 1 : h >= en ? 2 : 3;
+}
+
+/* The link of the head words of stack nodes a (left) and b (right): b's head
+ * depends on a's (1), a's on b's (2), both on one word (3), else 0; 9: no node. */
+static uint64_t dep_link(const sctx *c, int a, int b)
+{
+    if (a < 0 || b < 0)
+        return 9;
+    int ha = c->node[a].head, hb = c->node[b].head;
+    const dword *D = c->dw;
+    return D[hb].head == ha ? 1 : D[ha].head == hb ? 2 : D[ha].head == D[hb].head ? 3 : 0;
+}
+
+/* The link of the next word q with stack node x: q depends on x's head (1),
+ * x's head on q (2), q on another word of x (3), q on a word left of x (4),
+ * on a word to its right (5), q is the root (6); 9: no node or no word. */
+static uint64_t dep_qlink(const sctx *c, int x, int q)
+{
+    if (x < 0 || q >= c->n)
+        return 9;
+    const pnode *n = &c->node[x];
+    int hq = c->dw[q].head;
+    if (hq == n->head)
+        return 1;
+    if (c->dw[n->head].head == q)
+        return 2;
+    return hq < 0 ? 6 : hq >= n->start && hq < n->end ? 3 : hq < n->start ? 4 : 5;
+}
+
+static uint64_t dep_rel(const sctx *c, int x) { return x < 0 ? NONE_W : c->dw[c->node[x].head].rel; }
+
+/* The relations at the edges of node x: of the outermost dependent of its
+ * head inside the span and of the nearest one outside it, on the left
+ * (e[0], e[1]) and on the right (e[2], e[3]).  Which dependents a span has
+ * taken tells its label: + obj a VP, + nsubj an S, + mark an SBAR. */
+static void dep_edges(const sctx *c, int x, uint64_t *e)
+{
+    e[0] = e[1] = e[2] = e[3] = NONE_W;
+    if (x < 0)
+        return;
+    const pnode *n = &c->node[x];
+    const dword *h = &c->dw[n->head];
+    for (int i = h->k0; i < h->k1; i++) {
+        int k = c->kids[i];
+        uint64_t r = c->dw[k].rel;
+        if (k < n->start)
+            e[1] = r;   /* the last one left of the span */
+        else if (k < n->head && e[0] == NONE_W)
+            e[0] = r;
+        else if (k > n->head && k < n->end)
+            e[2] = r;
+        else if (k >= n->end && e[3] == NONE_W)
+            e[3] = r;
+    }
+}
+
+/* The top of the stack as features() sees it: the nodes and the values it
+ * has already worked out (labels with their @ bit, s0's head tag, q0's tag). */
+typedef struct stacktop {
+    int s0, s1, s2;
+    uint64_t c0, c1, c2, t0, q0t;
+} stacktop;
+
+/* The dependency tree's features: which stack items are complete subtrees,
+ * how they and the next word attach to each other. */
+static size_t dep_features(const sctx *c, const pstate *s, const stacktop *st, uint64_t *f)
+{
+    int s0 = st->s0, s1 = st->s1, s2 = st->s2;
+    uint64_t c0 = st->c0, c1 = st->c1, c2 = st->c2, t0 = st->t0, q0t = st->q0t;
+    const pnode *N = c->node;
+    int q = s->buf;
+    uint64_t sh0 = dep_shape(c, s0), sh1 = dep_shape(c, s1);
+    uint64_t r0 = dep_rel(c, s0), r1 = dep_rel(c, s1);
+    uint64_t l10 = dep_link(c, s1, s0), l21 = dep_link(c, s2, s1);
+    uint64_t lq0 = dep_qlink(c, s0, q), lq1 = dep_qlink(c, s1, q);
+    uint64_t rq = q < c->n ? c->dw[q].rel : NONE_W;
+    uint64_t dq = q < c->n ? dep_dir(c, q, q, q + 1) : 9;
+    uint64_t d0 = s0 >= 0 ? dep_dir(c, N[s0].head, N[s0].start, N[s0].end) : 9;
+    uint64_t u0 = s0 >= 0 ? N[s0].unary : 9;
+    size_t k = 0;
+    f[k++] = pc_feat3(70, c0, sh0, r0);
+    f[k++] = pc_feat3(71, c1, sh1, r1);
+    f[k++] = pc_feat3(72, l10, c0, c1);
+    f[k++] = pc_feat3(73, l10, r0, r1);
+    f[k++] = pc_feat3(74, lq0, c0, rq);
+    f[k++] = pc_feat3(75, lq1, c1, q0t);
+    f[k++] = pc_feat3(76, sh0 * 10 + sh1, l10, lq0);
+    f[k++] = pc_feat3(77, r0, t0, sh0 * 4 + d0);
+    f[k++] = pc_feat3(78, rq, dq, q0t);
+    f[k++] = pc_feat3(79, c0, sh0, lq0 * 10 + l10);
+    f[k++] = pc_feat3(80, c0, u0, pc_feat2(0, r0, sh0));
+    f[k++] = pc_feat3(81, c1, sh1 * 10 + l10, c0);
+    f[k++] = pc_feat3(82, l21, c1, c2);
+    f[k++] = pc_feat3(83, pc_feat2(0, r0, sh0 * 4 + d0), c0, q0t);
+    uint64_t e0[4], e1[4];
+    dep_edges(c, s0, e0);
+    dep_edges(c, s1, e1);
+    f[k++] = pc_feat3(84, c0, e0[0], e0[1]);
+    f[k++] = pc_feat3(85, c0, e0[2], e0[3]);
+    f[k++] = pc_feat3(86, c1, e1[0], e1[1]);
+    f[k++] = pc_feat3(87, c1, e1[2], e1[3]);
+    f[k++] = pc_feat3(88, c0, u0, pc_feat2(0, e0[0], e0[1]));
+    f[k++] = pc_feat3(89, pc_feat2(0, e0[1], e0[3]), r0, c0);
+    return k;
+}
 
 static size_t features(const sctx *c, const pstate *s, uint64_t *f)
 {
@@ -288,6 +426,10 @@ static size_t features(const sctx *c, const pstate *s, uint64_t *f)
     f[k++] = pc_feat3(67, q0w, s0c, s1c);
     f[k++] = pc_feat3(68, s0w, s0c, pc_feat2(0, s1w, s1c));
     f[k++] = pc_feat3(69, s0lt, q0t, s0c);
+    if (c->dw) {
+        stacktop st = {s0, s1, s2, s0c, s1c, s2c, s0t, q0t};
+        k += dep_features(c, s, &st, f + k);
+    }
     (void)q2w;
     (void)q3t;
 #undef C
@@ -471,8 +613,60 @@ static int tag_label(const pc_parser *P, const char *tag)
     return id >= 0 && !P->lab.phrase[id] ? id : P->unk_tag;
 }
 
+/* The dependency tree of n words as dwords: heads (out of range: none),
+ * relations, and each word's subtree span, found bottom-up without recursion
+ * (words on a cycle cover only themselves).  scratch: 3n ints. */
+static void dep_words(const pc_pdeps *dep, int n, dword *d, int32_t *kids, int32_t *scratch)
+{
+    int32_t *first = scratch, *next = scratch + n, *order = scratch + 2 * (size_t)n;
+    for (int i = 0; i < n; i++) {
+        int32_t h = dep->head ? dep->head[i] : -1;
+        d[i].head = h >= 0 && h < n && h != i ? h : -1;
+        d[i].rel = pc_hash_str(dep->rel && dep->rel[i] ? dep->rel[i] : "_");
+        d[i].lo = i;
+        d[i].hi = i + 1;
+        first[i] = -1;
+    }
+    for (int i = n - 1; i >= 0; i--)
+        if (d[i].head >= 0) {
+            next[i] = first[d[i].head];
+            first[d[i].head] = i;
+        }
+    int32_t nk = 0;   /* the lists in word order, one after another */
+    for (int i = 0; i < n; i++) {
+        d[i].k0 = nk;
+        for (int ch = first[i]; ch >= 0; ch = next[ch])
+            kids[nk++] = ch;
+        d[i].k1 = nk;
+    }
+    int no = 0;
+    for (int i = 0; i < n; i++)
+        if (d[i].head < 0)
+            order[no++] = i;
+    for (int j = 0; j < no; j++)   /* breadth first: every word once */
+        for (int ch = first[order[j]]; ch >= 0; ch = next[ch])
+            order[no++] = ch;
+    for (int j = no - 1; j >= 0; j--) {
+        int w = order[j], h = d[w].head;
+        if (h < 0)
+            continue;
+        if (d[w].lo < d[h].lo)
+            d[h].lo = d[w].lo;
+        if (d[w].hi > d[h].hi)
+            d[h].hi = d[w].hi;
+    }
+}
+
+int pc_parser_guided(const pc_parser *p) { return p && p->guided; }
+
 char *pc_parser_parse(const pc_parser *p, const char *const *words, const char *const *tags,
                       size_t n, int beam, pc_arena *a, pc_error *err)
+{
+    return pc_parser_parse_deps(p, words, tags, NULL, n, beam, a, err);
+}
+
+char *pc_parser_parse_deps(const pc_parser *p, const char *const *words, const char *const *tags,
+                           const pc_pdeps *deps, size_t n, int beam, pc_arena *a, pc_error *err)
 {
     if (!p || !a || !words || !tags || n == 0 || n > 100000) {
         pc_error_set(err, PC_ERR_USAGE, NULL, 0, NULL,
@@ -486,7 +680,7 @@ char *pc_parser_parse(const pc_parser *p, const char *const *words, const char *
     int N = (int)n, steps = max_steps(N);
     uint64_t *wh = pc_arena_alloc(a, n * sizeof *wh);
     int16_t *tg = pc_arena_alloc(a, n * sizeof *tg);
-    sctx c = {N, wh, tg, NULL, 0, steps * beam + 2};
+    sctx c = {N, wh, tg, NULL, 0, steps * beam + 2, NULL, NULL};
     c.node = pc_arena_alloc(a, (size_t)c.cap * sizeof *c.node);
     beamctx b = {p, NULL, beam > 1 && p->has_beam ? &p->beam_model : &p->model, &c, NULL, 0, 0,
                  NULL, NULL, NULL};
@@ -496,9 +690,18 @@ char *pc_parser_parse(const pc_parser *p, const char *const *words, const char *
     b.top = pc_arena_alloc(a, (size_t)beam * sizeof *b.top);
     int *cur = pc_arena_alloc(a, (size_t)beam * sizeof *cur);
     int *next = pc_arena_alloc(a, (size_t)beam * sizeof *next);
-    if (!wh || !tg || !c.node || !b.hist || !b.sc || !b.ok || !b.top || !cur || !next) {
+    dword *dw = deps ? pc_arena_alloc(a, n * sizeof *dw) : NULL;
+    int32_t *kids = deps ? pc_arena_alloc(a, n * sizeof *kids) : NULL;
+    int32_t *scratch = deps ? pc_arena_alloc(a, 3 * n * sizeof *scratch) : NULL;
+    if (!wh || !tg || !c.node || !b.hist || !b.sc || !b.ok || !b.top || !cur || !next ||
+        (deps && (!dw || !kids || !scratch))) {
         pc_error_set(err, PC_ERR_NOMEM, NULL, 0, NULL, "out of memory parsing");
         return NULL;
+    }
+    if (deps) {
+        dep_words(deps, N, dw, kids, scratch);
+        c.dw = dw;
+        c.kids = kids;
     }
     for (size_t i = 0; i < n; i++) {
         if (!words[i] || !tags[i]) {
@@ -556,7 +759,7 @@ pc_status pc_parser_save(const pc_parser *p, const char *path, pc_error *err)
         pc_wbuf_u64(&b, p->vocab[i]);
     pc_wbuf_bytes(&b, p->allowed, (size_t)p->n_actions);
     pc_pmodel_write(&p->model, &b);
-    pc_wbuf_u8(&b, (uint8_t)p->has_beam);
+    pc_wbuf_u8(&b, (uint8_t)((p->has_beam ? F_BEAM : 0) | (p->guided ? F_GUIDED : 0)));
     if (p->has_beam)
         pc_pmodel_write(&p->beam_model, &b);
     pc_status st = pc_wbuf_save(&b, path, PARSER_MAGIC, PARSER_VERSION, err);
@@ -623,9 +826,11 @@ pc_parser *pc_parser_load(const char *path, pc_error *err)
         why = "out of memory";
     if (rc != 0 || (int)p->model.n_classes != p->n_actions)
         goto fail;
-    p->has_beam = pc_rbuf_u8(&r);
-    if (r.bad || p->has_beam > 1)
+    unsigned flags = pc_rbuf_u8(&r);
+    if (r.bad || flags > (F_BEAM | F_GUIDED))
         goto fail;
+    p->has_beam = (flags & F_BEAM) != 0;
+    p->guided = (flags & F_GUIDED) != 0;
     if (p->has_beam) {
         rc = pc_pmodel_read(&p->beam_model, &r);
         if (rc == -2)
@@ -663,6 +868,8 @@ typedef struct gold {
     int n;             /* words */
     uint64_t *wh;
     int16_t *tg;
+    dword *dw;         /* guided training: the dependency tree, else NULL */
+    int32_t *kids;
     int16_t *act;      /* gold actions, FINISH last */
     int n_act;
 } gold;
@@ -887,6 +1094,8 @@ static int train_beam(const pc_parser *P, pc_ptrain *tr, const gold *g, int k, b
     c->n = g->n;
     c->wh = g->wh;
     c->tg = g->tg;
+    c->dw = g->dw;
+    c->kids = g->kids;
     c->nn = 0;
     b->nh = 1;
     b->hist[0] = (pstate){-1, 0, 0, -1, -1, 0, 0};
@@ -1017,7 +1226,7 @@ static int train_weights(const pc_parser *P, const gold *G, size_t ng, size_t *o
     if (!tr)
         return -1;
     int steps = max_steps(maxw);
-    sctx c = {0, NULL, NULL, NULL, 0, steps * (k + 1) + 2};
+    sctx c = {0, NULL, NULL, NULL, 0, steps * (k + 1) + 2, NULL, NULL};
     c.node = pc_malloc((size_t)c.cap * sizeof *c.node);
     beamctx b = {P, tr, NULL, &c, NULL, 0, 0, NULL, NULL, NULL};
     b.hist = pc_malloc(((size_t)steps * (size_t)(k + 1) + 2) * sizeof *b.hist);
@@ -1060,6 +1269,8 @@ static int train_weights(const pc_parser *P, const gold *G, size_t ng, size_t *o
             c.n = g->n;
             c.wh = g->wh;
             c.tg = g->tg;
+            c.dw = g->dw;
+            c.kids = g->kids;
             c.nn = 0;
             if (ep >= explore_from) {
                 int r = train_explore(P, tr, g, &c, &b, gs, opt, isstart, &right, &all);
@@ -1110,7 +1321,7 @@ static int train_weights(const pc_parser *P, const gold *G, size_t ng, size_t *o
 pc_parser *pc_parser_train(const pc_ptree *trees, size_t n, const pc_parser_opts *o,
                            pc_error *err)
 {
-    pc_parser_opts def = {10, 1, 1, 0.05f, NULL, 0, NULL, NULL, 0};
+    pc_parser_opts def = {10, 1, 1, 0.05f, NULL, 0, NULL, NULL, 0, NULL};
     if (!o)
         o = &def;
     pc_parser *P = pc_calloc(1, sizeof *P);
@@ -1120,8 +1331,10 @@ pc_parser *pc_parser_train(const pc_ptree *trees, size_t n, const pc_parser_opts
     pc_tagger *taggers[PC_PARSER_MAX_FOLDS] = {NULL};
     size_t ntaggers = 0; /* loaded */
     pc_btree *bts = pc_calloc(n + 1, sizeof *bts);
+    size_t *src = pc_malloc((n + 1) * sizeof *src);   /* bts[i] is trees[src[i]] */
+    int32_t *scratch = NULL;
     int k = o->beam < 1 ? 1 : o->beam > MAX_BEAM ? MAX_BEAM : o->beam;
-    if (!P || !a || !G || !order || !bts)
+    if (!P || !a || !G || !order || !bts || !src)
         goto oom;
     if (o->n_taggers > PC_PARSER_MAX_FOLDS) {
         pc_error_set(err, PC_ERR_USAGE, NULL, 0, NULL, "at most %d taggers (folds)",
@@ -1142,10 +1355,19 @@ pc_parser *pc_parser_train(const pc_ptree *trees, size_t n, const pc_parser_opts
                 goto oom;
             continue;   /* an empty tree: skipped */
         }
+        if (o->deps && o->deps[i].n != (size_t)bts[ng].n_words) {
+            pc_error_set(err, PC_ERR_INPUT, NULL, 0, NULL,
+                         "tree %zu has %d words but its dependency tree %zu", i + 1,
+                         bts[ng].n_words, o->deps[i].n);
+            goto fail;
+        }
         if (bts[ng].n_words > maxw)
             maxw = bts[ng].n_words;
-        ng++;
+        src[ng++] = i;
     }
+    P->guided = o->deps != NULL;
+    if (P->guided && !(scratch = pc_malloc(3 * ((size_t)maxw + 1) * sizeof *scratch)))
+        goto oom;
     if (ng == 0) {
         pc_error_set(err, PC_ERR_INPUT, NULL, 0, NULL, "no usable training trees");
         goto fail;
@@ -1182,6 +1404,15 @@ pc_parser *pc_parser_train(const pc_ptree *trees, size_t n, const pc_parser_opts
             g->wh[j] = word_key(P, bts[i].word[j]);
             g->tg[j] = (int16_t)tag_label(P, tags[j]);
         }
+        if (P->guided) {
+            const pc_tsent *d = &o->deps[src[i]];
+            pc_pdeps pd = {d->head, d->rel};
+            g->dw = pc_arena_alloc(a, (size_t)nw * sizeof *g->dw);
+            g->kids = pc_arena_alloc(a, (size_t)nw * sizeof *g->kids);
+            if (!g->dw || !g->kids)
+                goto oom;
+            dep_words(&pd, nw, g->dw, g->kids, scratch);
+        }
         g->n_act = oracle(P, &bts[i], g->act);
         if (g->n_act < 0)
             goto oom;
@@ -1216,6 +1447,8 @@ done:
     pc_free(G);
     pc_free(order);
     pc_free(bts);
+    pc_free(src);
+    pc_free(scratch);
     pc_arena_free(a);
     return P;
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "petrarch.h"
+#include "nlp/conllu.h"
 #include "nlp/ptb_read.h"
 #include "util/arena.h"
 
@@ -22,6 +23,19 @@ void pc_parser_free(pc_parser *p);
  * beam <= 1: greedy. */
 char *pc_parser_parse(const pc_parser *p, const char *const *words, const char *const *tags,
                       size_t n, int beam, pc_arena *a, pc_error *err);
+
+/* Dependency-guided parsing: a model trained with the dependency trees of its
+ * sentences (pc_parser_opts.deps) turns a dependency tree into constituents,
+ * the way its training trees bracket such a tree -- how UD treebanks become
+ * PTB training trees (petrarch convert).  head[i]: index of word i's head, -1
+ * for the root; rel[i]: its relation ("nsubj").  Bad heads count as none. */
+typedef struct pc_pdeps {
+    const int32_t *head;
+    const char *const *rel;
+} pc_pdeps;
+char *pc_parser_parse_deps(const pc_parser *p, const char *const *words, const char *const *tags,
+                           const pc_pdeps *deps, size_t n, int beam, pc_arena *a, pc_error *err);
+int pc_parser_guided(const pc_parser *p);   /* 1: trained with dependency trees */
 
 /* ---- training (petrarch train parser) */
 #define PC_PARSER_MAX_FOLDS 16
@@ -42,6 +56,9 @@ typedef struct pc_parser_opts {
      * follows its own actions, corrected by a dynamic oracle; 0: static
      * oracle throughout */
     int explore;
+    /* NULL, or the dependency tree of each tree (same words, same order):
+     * train a dependency-guided model (pc_parser_parse_deps) */
+    const pc_tsent *deps;
 } pc_parser_opts;
 
 pc_parser *pc_parser_train(const pc_ptree *trees, size_t n, const pc_parser_opts *o,

@@ -377,6 +377,102 @@ static void test_corrupt_model(void **state)
     assert_non_null(strstr(err.message, "not a petrarch parser model"));
 }
 
+/* ------------------------------------------------------------ dependency-guided */
+
+/* Pairs of trees over the same words and tags that differ in one attachment;
+ * only the dependency tree tells them apart.  Heads: word indices, -1 root. */
+static const struct {
+    const char *tree;
+    int32_t head[8];
+    const char *rel[8];
+} GUIDED[] = {
+    {"(ROOT (S (NP (PRP They)) (VP (VBD saw) (NP (DT the) (NN man)) (PP (IN with) (NP (DT the) (NN telescope)))) (. .)))",
+     {1, -1, 3, 1, 6, 6, 1, 1}, {"nsubj", "root", "det", "obj", "case", "det", "obl", "punct"}},
+    {"(ROOT (S (NP (PRP They)) (VP (VBD saw) (NP (NP (DT the) (NN man)) (PP (IN with) (NP (DT the) (NN telescope))))) (. .)))",
+     {1, -1, 3, 1, 6, 6, 3, 1}, {"nsubj", "root", "det", "obj", "case", "det", "nmod", "punct"}},
+    {"(ROOT (S (NP (NNS Rebels)) (VP (VBD attacked) (NP (DT the) (NN base)) (PP (IN near) (NP (DT the) (NN border)))) (. .)))",
+     {1, -1, 3, 1, 6, 6, 1, 1}, {"nsubj", "root", "det", "obj", "case", "det", "obl", "punct"}},
+    {"(ROOT (S (NP (NNS Rebels)) (VP (VBD attacked) (NP (NP (DT the) (NN base)) (PP (IN near) (NP (DT the) (NN border))))) (. .)))",
+     {1, -1, 3, 1, 6, 6, 3, 1}, {"nsubj", "root", "det", "obj", "case", "det", "nmod", "punct"}},
+};
+
+/* Parse GUIDED[i]'s words with the dependency tree of GUIDED[d]; the tree out. */
+static char *parse_guided(const pc_parser *p, size_t i, size_t d, pc_arena *a)
+{
+    pc_ptree t = parse1(a, GUIDED[i].tree);
+    const char *w[8], *g[8];
+    assert_int_equal(pc_ptree_leaves(&t, w, g), 8);
+    pc_pdeps dep = {GUIDED[d].head, GUIDED[d].rel};
+    pc_error err = {0};
+    char *out = pc_parser_parse_deps(p, w, g, &dep, 8, 1, a, &err);
+    if (!out)
+        fail_msg("guided parse: %s", err.message);
+    return out;
+}
+
+/* A model trained with dependency trees brackets the same words as their
+ * dependency tree says (it learnt nothing else that tells the pairs apart),
+ * also after a save and load; a model trained without them is not guided. */
+static void test_guided_training(void **state)
+{
+    (void)state;
+    pc_arena *a = pc_arena_new(0);
+    pc_ptree t[N(GUIDED)];
+    pc_tsent d[N(GUIDED)];
+    for (size_t i = 0; i < N(GUIDED); i++) {
+        t[i] = parse1(a, GUIDED[i].tree);
+        d[i] = (pc_tsent){NULL, NULL, (int32_t *)GUIDED[i].head, (const char **)GUIDED[i].rel, 8};
+    }
+    pc_parser_opts o = {0};
+    o.epochs = 12;
+    o.beam = 1;
+    o.seed = 3;
+    o.deps = d;
+    pc_error err = {0};
+    pc_parser *p = pc_parser_train(t, N(GUIDED), &o, &err);
+    if (!p)
+        fail_msg("training: %s", err.message);
+    assert_int_equal(pc_parser_save(p, tmp_path("parser.bin"), &err), PC_OK);
+    pc_parser *q = pc_parser_load(tmp_path("parser.bin"), &err);
+    assert_non_null(q);
+    assert_true(pc_parser_guided(q));
+    for (size_t i = 0; i < N(GUIDED); i++) {
+        size_t other = i ^ 1;   /* the pair's other attachment */
+        pc_ptree want = parse1(a, GUIDED[i].tree), alt = parse1(a, GUIDED[other].tree);
+        for (int k = 0; k < 2; k++) {
+            pc_evalb e = {0}, f = {0};
+            pc_ptree got = parse1(a, parse_guided(k ? q : p, i, i, a));
+            pc_evalb_add(&e, &want, &got);
+            if (e.exact != 1)
+                fail_msg("tree %zu not parsed back", i);
+            got = parse1(a, parse_guided(k ? q : p, i, other, a));
+            pc_evalb_add(&f, &alt, &got);
+            if (f.exact != 1)
+                fail_msg("tree %zu with the other dependency tree: not the other bracketing", i);
+        }
+    }
+    /* the words alone, or its dependency tree's heads all wrong (a cycle, out of
+     * range, itself): a tree over the words all the same */
+    pc_ptree t0 = parse1(a, GUIDED[0].tree);
+    const char *w[8], *g[8];
+    pc_ptree_leaves(&t0, w, g);
+    int32_t bad[8] = {1, 0, 99, -7, 4, 6, 5, 2};
+    pc_pdeps dep = {bad, NULL};
+    for (int k = 0; k < 2; k++) {
+        char *s = k ? pc_parser_parse_deps(q, w, g, &dep, 8, 1, a, &err)
+                    : pc_parser_parse(q, w, g, 8, 1, a, &err);
+        assert_non_null(s);
+        pc_ptree o2 = parse1(a, s);
+        assert_int_equal(pc_ptree_leaves(&o2, NULL, NULL), 8);
+    }
+    pc_parser_free(p);
+    pc_parser_free(q);
+    p = train_tiny(1);
+    assert_false(pc_parser_guided(p));
+    pc_parser_free(p);
+    pc_arena_free(a);
+}
+
 /* The shipped model: a news sentence parses into a tree over its words. */
 static void test_shipped_model(void **state)
 {
@@ -471,6 +567,7 @@ int main(void)
         cmocka_unit_test(test_tiny_training_greedy),
         cmocka_unit_test(test_tiny_training_explore),
         cmocka_unit_test(test_tiny_training_beam),
+        cmocka_unit_test(test_guided_training),
         cmocka_unit_test(test_parse_arguments),
         cmocka_unit_test(test_folds),
         cmocka_unit_test(test_corrupt_model),

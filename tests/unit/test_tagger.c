@@ -22,17 +22,17 @@ static const char *CONLLU =
     "3\tGaza\tGaza\tPROPN\tNNP\t_\t_\t_\t_\t_\n"
     "4\t.\t.\tPUNCT\t.\t_\t_\t_\t_\t_\n"
     "\n"
-    "1\tThe\tthe\tDET\tDT\t_\t_\t_\t_\t_\n"
-    "2\tminister\tminister\tNOUN\tNN\t_\t_\t_\t_\t_\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tminister\tminister\tNOUN\tNN\t_\t5\tnsubj\t_\t_\n"
     "3-4\twon't\t_\t_\t_\t_\t_\t_\t_\t_\n"
-    "3\two\twill\tAUX\tMD\t_\t_\t_\t_\t_\n"
-    "4\tn't\tnot\tPART\tRB\t_\t_\t_\t_\t_\n"
-    "5\tvisit\tvisit\tVERB\tVB\t_\t_\t_\t_\t_\n"
-    "6\tthe\tthe\tDET\tDT\t_\t_\t_\t_\t_\n"
-    "7\tcapital\tcapital\tNOUN\tNN\t_\t_\t_\t_\t_\n"
-    "8\t.\t.\tPUNCT\t.\t_\t_\t_\t_\t_\n"
+    "3\two\twill\tAUX\tMD\t_\t5\taux\t_\t_\n"
+    "4\tn't\tnot\tPART\tRB\t_\t5\tadvmod\t_\t_\n"
+    "5\tvisit\tvisit\tVERB\tVB\t_\t0\troot\t_\t_\n"
+    "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+    "7\tcapital\tcapital\tNOUN\tNN\t_\t5\tobj\t_\t_\n"
+    "8\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_\n"
     "\n"
-    "1\tRebels\trebel\tNOUN\tNNS\t_\t_\t_\t_\t_\n"
+    "1\tRebels\trebel\tNOUN\tNNS\t_\t42\tnsubj\t_\t_\n"
     "2\tfired\tfire\tVERB\tVBD\t_\t_\t_\t_\t_\n"
     "3\trockets\trocket\tNOUN\tNNS\t_\t_\t_\t_\t_\n"
     "4\tat\tat\tADP\tIN\t_\t_\t_\t_\t_\n"
@@ -99,6 +99,15 @@ static pc_tagger *train_tiny(pc_tcorpus *c)
     assert_int_equal(c->n, 3);
     assert_int_equal(c->s[1].n, 8);   /* "won't" (3-4) is skipped, wo + n't kept */
     assert_string_equal(c->s[1].word[2], "wo");
+    /* heads as word indices (the multiword line not counted), -1 the root;
+     * not given or out of range: -2 */
+    const int32_t heads[] = {1, 4, 4, 4, -1, 6, 4, 4};
+    for (int i = 0; i < 8; i++)
+        assert_int_equal(c->s[1].head[i], heads[i]);
+    assert_string_equal(c->s[1].rel[1], "nsubj");
+    assert_int_equal(c->s[0].head[0], -2);
+    assert_string_equal(c->s[0].rel[0], "_");
+    assert_int_equal(c->s[2].head[0], -2);
     pc_tagger_opts o = {10, 1, 0.0f, NULL, 0, NULL, NULL, 1};
     pc_tagger *t = pc_tagger_train(c->s, c->n, &o, &err);
     assert_non_null(t);
