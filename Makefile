@@ -83,20 +83,35 @@ include fuzz/fuzz.mk
 
 # The tagger and parser models (models/README.md): `make models` retrains them
 # from the treebanks vendored in data/train/ (no network); `make eval-models`
-# prints their accuracy and speed on the held-out data.
+# prints their accuracy and speed on the held-out data.  The parser learns from
+# GUM's PTB trees and from EWT's dependency trees turned into PTB trees by a
+# dependency-guided parser (the converter) trained on GUM's pairs of both.
 TRAIN_DIR    := data/train
 MODEL_ACTORS := $(addprefix data/dictionaries/,Phoenix.Countries.actors.txt \
                 Phoenix.International.actors.txt Phoenix.MilNonState.actors.txt)
 TAGGER_ARGS  ?= --epochs 12 --average 3 --seed 2
 PARSER_ARGS  ?= --epochs 15 --beam 8 --prune 1 --augment-coord 2500
-.PHONY: models eval-models
-models: $(BUILD)/petrarch
+CONVERT_ARGS ?= --epochs 15 --beam 8 --prune 1
+CONVERTER    := $(BUILD)/models/deps2ptb.bin
+EWT_TREES    := $(BUILD)/models/ewt-train-dev.ptb
+.PHONY: models eval-models eval-converter
+$(CONVERTER): $(BUILD)/petrarch
+	@mkdir -p $(@D)
+	$(BUILD)/petrarch train parser -o $@ $(CONVERT_ARGS) \
+	    --deps $(TRAIN_DIR)/gum-train.conllu.gz $(TRAIN_DIR)/gum-train.ptb.gz
+$(EWT_TREES): $(CONVERTER)
+	$(BUILD)/petrarch convert-deps $(CONVERTER) --beam 8 -o $@ \
+	    $(TRAIN_DIR)/en_ewt-ud-train.conllu.gz $(TRAIN_DIR)/en_ewt-ud-dev.conllu.gz
+models: $(BUILD)/petrarch $(EWT_TREES)
 	$(BUILD)/petrarch train tagger -o models/tagger.bin $(TAGGER_ARGS) \
 	    $(addprefix --actors ,$(MODEL_ACTORS)) $(TRAIN_DIR)/gum-train.conllu.gz \
 	    $(TRAIN_DIR)/en_ewt-ud-train.conllu.gz $(TRAIN_DIR)/en_ewt-ud-dev.conllu.gz \
 	    $(TRAIN_DIR)/gum-train.conllu.gz
 	$(BUILD)/petrarch train parser -o models/parser.bin $(PARSER_ARGS) \
-	    --tagger models/tagger.bin $(TRAIN_DIR)/gum-train.ptb.gz
+	    --tagger models/tagger.bin $(TRAIN_DIR)/gum-train.ptb.gz $(EWT_TREES)
+eval-converter: $(CONVERTER)
+	$(BUILD)/petrarch eval-parser $(CONVERTER) --beam 8 --deps $(TRAIN_DIR)/gum-dev.conllu.gz \
+	    $(TRAIN_DIR)/gum-dev.ptb.gz
 eval-models: $(BUILD)/petrarch
 	$(BUILD)/petrarch eval-tagger models/tagger.bin $(TRAIN_DIR)/gum-dev.conllu.gz \
 	    $(TRAIN_DIR)/en_ewt-ud-test.conllu.gz
