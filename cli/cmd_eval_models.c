@@ -193,10 +193,16 @@ int cmd_eval_parser(int argc, char **argv)
             else
                 memcpy(pt, g, (size_t)n * sizeof *pt);
             double t2 = cpu_s();
+            if (ndeps && dc.s[s].n != (size_t)n) {
+                /* the files are out of step: no score for this sentence */
+                fprintf(stderr, "%s: %s: sentence %zu has %zu words, its tree %d\n", pc_prog,
+                        deps[i], s + 1, dc.s[s].n, n);
+                failed++;
+                continue;
+            }
             pc_pdeps pd = {ndeps ? dc.s[s].head : NULL, ndeps ? dc.s[s].rel : NULL};
-            char *tree = ndeps && dc.s[s].n == (size_t)n
-                             ? pc_parser_parse_deps(p, w, pt, &pd, (size_t)n, beam, a, &err)
-                             : pc_parser_parse(p, w, pt, (size_t)n, beam, a, &err);
+            char *tree = ndeps ? pc_parser_parse_deps(p, w, pt, &pd, (size_t)n, beam, a, &err)
+                               : pc_parser_parse(p, w, pt, (size_t)n, beam, a, &err);
             tparse += cpu_s() - t2;
             ttag += t2 - t1;
             pc_ptree test;

@@ -136,6 +136,12 @@ expect_rc 2 "--deps with too few dependency trees" "$bin" train parser -o x.bin 
 expect_rc 2 "--deps with --augment-coord" "$bin" train parser -o x.bin --deps small.conllu \
     --augment-coord 5 small.ptb
 expect_rc 3 "convert-deps on a missing file" "$bin" convert-deps conv.bin no-such.conllu
+# a sentence whose dependency tree has another number of words is not scored
+sed '0,/^2	/{/^2	/d}' small.conllu > skew.conllu
+expect_rc 0 "eval-parser --deps, one sentence out of step" "$bin" eval-parser conv.bin \
+    --deps skew.conllu small.ptb
+grep -q "(1 failed" out && grep -q "skew.conllu: sentence 2 has 33 words, its tree 34" err && ok "  counted and named" ||
+    bad "  out of step: $(cat out err)"
 # raw text has no dependency trees: the converter is refused as the parser
 mkdir -p guided && cp conv.bin guided/parser.bin && cp tagger.bin guided/tagger.bin
 printf 'Date: 2015-01-01\n\nArnor attacked Gondor.\n' > arnor.txt
