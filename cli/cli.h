@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "petrarch.h"
+
 /* Exit codes (also in `petrarch help`). */
 enum {
     EXIT_OK = 0,        /* every record was coded (or discarded by a discard phrase) */
@@ -14,6 +16,10 @@ enum {
 };
 
 extern const char *pc_prog; /* "petrarch" */
+
+/* A library error on stderr: "petrarch: FILE:LINE: message", "petrarch:
+ * FILE: message", or, with no file, "petrarch: WHAT: message". */
+void report_error(const char *what, const pc_error *e);
 
 int cmd_batch(int argc, char **argv);
 void usage_batch(FILE *f);

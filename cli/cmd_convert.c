@@ -53,8 +53,7 @@ static long convert_file(const pc_parser *p, const char *path, int beam, FILE *o
     pc_tcorpus c = {0};
     pc_error err = {0};
     if (pc_conllu_read(&c, path, &err) != PC_OK) {
-        fprintf(stderr, "%s: %s:%ld: %s\n", pc_prog, err.file[0] ? err.file : path, err.line,
-                err.message);
+        report_error(path, &err);
         pc_tcorpus_free(&c);
         *fatal = 1;
         return 0;
@@ -126,7 +125,7 @@ int cmd_convert_deps(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (!p) {
-        fprintf(stderr, "%s: %s\n", pc_prog, err.message);
+        report_error(model, &err);
         free(files);
         return EXIT_FATAL;
     }

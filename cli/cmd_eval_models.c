@@ -201,8 +201,8 @@ int cmd_eval_parser(int argc, char **argv)
                 continue;
             }
             pc_pdeps pd = {ndeps ? dc.s[s].head : NULL, ndeps ? dc.s[s].rel : NULL};
-            char *tree = ndeps ? pc_parser_parse_deps(p, w, pt, &pd, (size_t)n, beam, a, &err)
-                               : pc_parser_parse(p, w, pt, (size_t)n, beam, a, &err);
+            char *tree = pc_parser_parse_deps(p, w, pt, ndeps ? &pd : NULL, (size_t)n, beam, a,
+                                              &err);
             tparse += cpu_s() - t2;
             ttag += t2 - t1;
             pc_ptree test;

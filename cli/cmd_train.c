@@ -63,16 +63,6 @@ static void progress(void *ud, int epoch, double acc)
             100 * acc, now_s() - *t0);
 }
 
-static void report(const char *what, const pc_error *e)
-{
-    if (e->file[0] && e->line)
-        fprintf(stderr, "%s: %s:%ld: %s\n", pc_prog, e->file, e->line, e->message);
-    else if (e->file[0])
-        fprintf(stderr, "%s: %s: %s\n", pc_prog, e->file, e->message);
-    else
-        fprintf(stderr, "%s: %s: %s\n", pc_prog, what, e->message);
-}
-
 typedef struct targs {
     const char *out;
     const char **taggers;
@@ -165,7 +155,7 @@ static int train_tagger(targs *a)
     double t0 = now_s();
     for (size_t i = 0; i < a->n_files; i++)
         if (pc_conllu_read(&c, a->files[i], &err) != PC_OK) {
-            report("train", &err);
+            report_error("train", &err);
             pc_tcorpus_free(&c);
             return EXIT_FATAL;
         }
@@ -188,7 +178,7 @@ static int train_tagger(targs *a)
     pc_tagger *t = pc_tagger_train(c.s, c.n, &o, &err);
     pc_tcorpus_free(&c);
     if (!t || pc_tagger_save(t, a->out, &err) != PC_OK) {
-        report("train tagger", &err);
+        report_error("train tagger", &err);
         pc_tagger_free(t);
         return EXIT_FATAL;
     }
@@ -204,14 +194,14 @@ static int train_parser(targs *a)
     double t0 = now_s();
     for (size_t i = 0; i < a->n_files; i++)
         if (pc_treebank_read(&tb, a->files[i], &err) != PC_OK) {
-            report("train", &err);
+            report_error("train", &err);
             pc_treebank_free(&tb);
             return EXIT_FATAL;
         }
     pc_tcorpus deps = {0};
     for (size_t i = 0; i < a->n_deps; i++)
         if (pc_conllu_read(&deps, a->deps[i], &err) != PC_OK) {
-            report("train", &err);
+            report_error("train", &err);
             pc_tcorpus_free(&deps);
             pc_treebank_free(&tb);
             return EXIT_FATAL;
@@ -226,7 +216,7 @@ static int train_parser(targs *a)
     size_t added = 0;
     if (a->augment_coord > 0 &&
         pc_treebank_augment_coord(&tb, (size_t)a->augment_coord, a->seed, &added, &err) != PC_OK) {
-        report("train parser", &err);
+        report_error("train parser", &err);
         pc_treebank_free(&tb);
         return EXIT_FATAL;
     }
@@ -248,7 +238,7 @@ static int train_parser(targs *a)
     pc_treebank_free(&tb);
     pc_tcorpus_free(&deps);
     if (!p || pc_parser_save(p, a->out, &err) != PC_OK) {
-        report("train parser", &err);
+        report_error("train parser", &err);
         pc_parser_free(p);
         return EXIT_FATAL;
     }

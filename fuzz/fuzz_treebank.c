@@ -22,8 +22,46 @@
 
 static const char *const RELS[] = {"nsubj", "obj", "root", "det", "case", "punct", "_"};
 
-/* Train a guided parser on the trees with heads and relations taken from
- * the input's bytes, and parse every tree with its dependency tree. */
+/* Train a parser on the trees (with their dependency trees d, or none) and
+ * parse every tree's words with it: always a tree, or an error that says what. */
+static void train_and_parse(const pc_treebank *tb, const pc_tsent *d, int beam, unsigned seed)
+{
+    pc_parser_opts o = {0};
+    o.epochs = 1;
+    o.beam = beam;
+    o.seed = seed;
+    o.prune = 0.0f;
+    o.deps = d;
+    pc_error err = {0};
+    pc_parser *p = pc_parser_train(tb->tree, tb->n, &o, &err);
+    if (!p) {
+        if (err.code == PC_OK || !err.message[0])
+            abort();   /* an error must say what it is */
+        fz_check_nomem(&err);
+        return;
+    }
+    if (pc_parser_guided(p) != (d != NULL))
+        abort();
+    pc_arena *a = pc_arena_new(0);
+    const char *w[MAX_WORDS], *t[MAX_WORDS];
+    for (size_t i = 0; a && i < tb->n; i++) {
+        int k = pc_ptree_leaves(&tb->tree[i], w, t);
+        if (k == 0)
+            continue;
+        pc_pdeps dep = {d ? d[i].head : NULL, d ? d[i].rel : NULL};
+        char *tree = pc_parser_parse_deps(p, w, t, d ? &dep : NULL, (size_t)k, beam, a, &err);
+        if (!tree)
+            fz_check_nomem(&err);
+        else if (strncmp(tree, "(ROOT", 5) != 0)
+            abort();   /* always a tree */
+        pc_arena_reset(a);
+    }
+    pc_arena_free(a);
+    pc_parser_free(p);
+}
+
+/* The trees' dependency trees, heads and relations taken from the input's
+ * bytes, and a guided parser trained and run on them. */
 static void guided(const pc_treebank *tb, const uint8_t *data, size_t size, unsigned seed)
 {
     pc_tsent *d = calloc(tb->n, sizeof *d);
@@ -43,37 +81,8 @@ static void guided(const pc_treebank *tb, const uint8_t *data, size_t size, unsi
             d[i].rel[j] = RELS[x % (sizeof RELS / sizeof *RELS)];
         }
     }
-    pc_parser_opts o = {0};
-    o.epochs = 1;
-    o.beam = 1 + (int)(seed % 2) * 2;   /* greedy, or beam weights as well */
-    o.seed = seed;
-    o.deps = d;
-    pc_error err = {0};
-    pc_parser *p = pc_parser_train(tb->tree, tb->n, &o, &err);
-    if (!p) {
-        if (err.code == PC_OK || !err.message[0])
-            abort();
-        fz_check_nomem(&err);
-    } else {
-        if (!pc_parser_guided(p))
-            abort();
-        pc_arena *a = pc_arena_new(0);
-        const char *w[MAX_WORDS], *t[MAX_WORDS];
-        for (size_t i = 0; a && i < tb->n; i++) {
-            int k = pc_ptree_leaves(&tb->tree[i], w, t);
-            if (k == 0)
-                continue;
-            pc_pdeps dep = {d[i].head, d[i].rel};
-            char *tree = pc_parser_parse_deps(p, w, t, &dep, (size_t)k, o.beam, a, &err);
-            if (!tree)
-                fz_check_nomem(&err);
-            else if (strncmp(tree, "(ROOT", 5) != 0)
-                abort();
-            pc_arena_reset(a);
-        }
-        pc_arena_free(a);
-        pc_parser_free(p);
-    }
+    /* greedy, or beam weights as well */
+    train_and_parse(tb, d, 1 + (int)(seed % 2) * 2, seed);
     free(d);
     free(heads);
     free(rels);
@@ -105,33 +114,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             pc_treebank_free(&tb);
             return 0;   /* long sentences make training slow, not different */
         }
-    pc_parser_opts o = {0};
-    o.epochs = 1;
-    o.beam = 1;
-    o.seed = seed;
-    o.prune = 0.0f;
-    pc_parser *p = pc_parser_train(tb.tree, tb.n, &o, &err);
-    if (!p) {
-        if (err.code == PC_OK || !err.message[0])
-            abort();
-        fz_check_nomem(&err);
-    } else {
-        pc_arena *a = pc_arena_new(0);
-        const char *w[MAX_WORDS], *t[MAX_WORDS];
-        for (size_t i = 0; a && i < tb.n; i++) {
-            int k = pc_ptree_leaves(&tb.tree[i], w, t);
-            if (k == 0)
-                continue;
-            char *tree = pc_parser_parse(p, w, t, (size_t)k, 1, a, &err);
-            if (!tree)
-                fz_check_nomem(&err);
-            else if (strncmp(tree, "(ROOT", 5) != 0)
-                abort();   /* always a tree */
-            pc_arena_reset(a);
-        }
-        pc_arena_free(a);
-        pc_parser_free(p);
-    }
+    train_and_parse(&tb, NULL, 1, seed);
     guided(&tb, data, size, seed);
     pc_treebank_free(&tb);
     return 0;

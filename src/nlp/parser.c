@@ -874,6 +874,17 @@ typedef struct gold {
     int n_act;
 } gold;
 
+/* c set up to parse g's sentence from the start. */
+static void start_sentence(sctx *c, const gold *g)
+{
+    c->n = g->n;
+    c->wh = g->wh;
+    c->tg = g->tg;
+    c->dw = g->dw;
+    c->kids = g->kids;
+    c->nn = 0;
+}
+
 /* Gold actions of a binary tree: its nodes in post-order. */
 static int oracle(const pc_parser *p, const pc_btree *bt, int16_t *act)
 {
@@ -1091,12 +1102,7 @@ static int train_beam(const pc_parser *P, pc_ptrain *tr, const gold *g, int k, b
                       int *next, int16_t *pred, int16_t *gpred)
 {
     sctx *c = b->c;
-    c->n = g->n;
-    c->wh = g->wh;
-    c->tg = g->tg;
-    c->dw = g->dw;
-    c->kids = g->kids;
-    c->nn = 0;
+    start_sentence(c, g);
     b->nh = 1;
     b->hist[0] = (pstate){-1, 0, 0, -1, -1, 0, 0};
     cur[0] = 0;
@@ -1266,12 +1272,7 @@ static int train_weights(const pc_parser *P, const gold *G, size_t ng, size_t *o
                 pc_ptrain_tick(tr);
                 continue;
             }
-            c.n = g->n;
-            c.wh = g->wh;
-            c.tg = g->tg;
-            c.dw = g->dw;
-            c.kids = g->kids;
-            c.nn = 0;
+            start_sentence(&c, g);
             if (ep >= explore_from) {
                 int r = train_explore(P, tr, g, &c, &b, gs, opt, isstart, &right, &all);
                 if (r < 0)

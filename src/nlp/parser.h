@@ -28,7 +28,8 @@ char *pc_parser_parse(const pc_parser *p, const char *const *words, const char *
  * sentences (pc_parser_opts.deps) turns a dependency tree into constituents,
  * the way its training trees bracket such a tree -- how UD treebanks become
  * PTB training trees (petrarch convert).  head[i]: index of word i's head, -1
- * for the root; rel[i]: its relation ("nsubj").  Bad heads count as none. */
+ * for the root; rel[i]: its relation ("nsubj").  Bad heads count as none.
+ * deps NULL: the same as pc_parser_parse. */
 typedef struct pc_pdeps {
     const int32_t *head;
     const char *const *rel;
