@@ -126,7 +126,7 @@ pc_nlp *text_load_models(const text_args *a)
     if (!dir)
         dir = PC_MODEL_DIR;
     pc_error err;
-    pc_nlp *nlp = pc_nlp_load(dir, &err);
+    pc_nlp *nlp = pc_nlp_load(dir, a->beam > 0 ? a->beam : PC_NLP_DEFAULT_BEAM, &err);
     if (!nlp)
         fprintf(stderr, "%s: cannot load the tagger and parser from %s: %s\n", pc_prog, dir,
                 err.message);

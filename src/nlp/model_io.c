@@ -4,7 +4,9 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include "util/error.h"
@@ -144,7 +146,12 @@ pc_status pc_rbuf_open(pc_rbuf *r, const char *path, const char magic[8], uint32
     if (!f)
         return pc_error_set(err, PC_ERR_IO, path, 0, NULL, "cannot open the %s model: %s", what,
                             strerror(errno));
+    /* one allocation of the file's size (+1 to see the end), not doublings */
     size_t cap = 1 << 20, n = 0;
+    struct stat fs;
+    if (fstat(fileno(f), &fs) == 0 && S_ISREG(fs.st_mode) && fs.st_size > 0 &&
+        (uintmax_t)fs.st_size < SIZE_MAX / 2)
+        cap = (size_t)fs.st_size + 1;
     unsigned char *buf = pc_malloc(cap);
     while (buf) {
         if (n == cap) {

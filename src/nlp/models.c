@@ -34,7 +34,7 @@ static void models_free(void *ctx)
     free(m);
 }
 
-pc_nlp *pc_nlp_load(const char *model_dir, pc_error *err)
+pc_nlp *pc_nlp_load(const char *model_dir, int beam, pc_error *err)
 {
     models *m = calloc(1, sizeof *m);
     if (!m) {
@@ -46,7 +46,7 @@ pc_nlp *pc_nlp_load(const char *model_dir, pc_error *err)
     if (!(m->tagger = pc_tagger_load(path, err)))
         goto fail;
     snprintf(path, sizeof path, "%s/parser.bin", model_dir);
-    if (!(m->parser = pc_parser_load(path, err)))
+    if (!(m->parser = beam > 1 ? pc_parser_load(path, err) : pc_parser_load_greedy(path, err)))
         goto fail;
     if (pc_parser_guided(m->parser)) {
         /* it needs a dependency tree for every sentence: raw text has none */

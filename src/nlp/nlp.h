@@ -37,8 +37,10 @@ typedef struct pc_nlp_backend {
     void (*free)(void *ctx);   /* may be NULL */
 } pc_nlp_backend;
 
-/* Load model_dir/tagger.bin and model_dir/parser.bin. */
-pc_nlp *pc_nlp_load(const char *model_dir, pc_error *err);
+/* Load model_dir/tagger.bin and model_dir/parser.bin, for parsing with this
+ * beam width (<= 1: greedy; the parser's beam weights are then not loaded,
+ * and pc_nlp_process with a wider beam searches with the greedy weights). */
+pc_nlp *pc_nlp_load(const char *model_dir, int beam, pc_error *err);
 /* A pc_nlp over any backend (copied; the pc_nlp frees its ctx). */
 pc_nlp *pc_nlp_new(const pc_nlp_backend *b, pc_error *err);
 void pc_nlp_free(pc_nlp *nlp);

@@ -504,8 +504,47 @@ typedef struct beamctx {
     cand *top;
 } beamctx;
 
+/* beam_step for a beam of one: the same choice (the best allowed, legal
+ * action; the first of equals), without ranking every action: legality is
+ * only asked of an action that would beat the best so far. */
+static int greedy_step(beamctx *b, int cur, int *next)
+{
+    const pstate *s = &b->hist[cur];
+    if (s->done) {
+        next[0] = cur;
+        return 1;
+    }
+    uint64_t f[MAX_FEAT];
+    size_t nf = features(b->c, s, f);
+    const pc_parser *P = b->P;
+    memset(b->sc, 0, (size_t)P->n_actions * sizeof *b->sc);
+    if (b->tr)
+        pc_ptrain_score(b->tr, f, nf, b->sc);
+    else
+        pc_pmodel_score(b->m, f, nf, b->sc);
+    int best = -1;
+    double top = 0;
+    for (int a = 0; a < P->n_actions; a++) {
+        double v = s->score + b->sc[a];
+        if (!P->allowed[a] || (best >= 0 && !(v > top)) || !legal(P, b->c, s, a))
+            continue;
+        best = a;
+        top = v;
+    }
+    if (best < 0)
+        return 0;   /* stuck */
+    pstate r = apply(P, b->c, s, best);
+    r.prev = cur;
+    r.score = top;
+    b->hist[b->nh] = r;
+    next[0] = b->nh++;
+    return 1;
+}
+
 static int beam_step(beamctx *b, const int *beam, int nb, int k, int *next)
 {
+    if (k == 1 && nb == 1)
+        return greedy_step(b, beam[0], next);
     int nt = 0;
     for (int i = 0; i < nb; i++) {
         const pstate *s = &b->hist[beam[i]];
@@ -780,7 +819,7 @@ static void index_phrases(pc_parser *p)
     p->n_actions = A_FIRST + K_N * p->n_phrase;
 }
 
-pc_parser *pc_parser_load(const char *path, pc_error *err)
+static pc_parser *load(const char *path, int with_beam, pc_error *err)
 {
     pc_rbuf r;
     if (pc_rbuf_open(&r, path, PARSER_MAGIC, PARSER_VERSION, "parser", err) != PC_OK)
@@ -831,7 +870,12 @@ pc_parser *pc_parser_load(const char *path, pc_error *err)
         goto fail;
     p->has_beam = (flags & F_BEAM) != 0;
     p->guided = (flags & F_GUIDED) != 0;
-    if (p->has_beam) {
+    if (p->has_beam && !with_beam) {
+        uint32_t nc = 0;
+        if (pc_pmodel_skip(&r, &nc) != 0 || (int)nc != p->n_actions)
+            goto fail;
+        p->has_beam = 0;
+    } else if (p->has_beam) {
         rc = pc_pmodel_read(&p->beam_model, &r);
         if (rc == -2)
             why = "out of memory";
@@ -851,6 +895,10 @@ fail:
     pc_parser_free(p);
     return NULL;
 }
+
+pc_parser *pc_parser_load(const char *path, pc_error *err) { return load(path, 1, err); }
+
+pc_parser *pc_parser_load_greedy(const char *path, pc_error *err) { return load(path, 0, err); }
 
 void pc_parser_free(pc_parser *p)
 {

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* ------------------------------------------------------------ scoring */
 
@@ -20,6 +21,37 @@ static uint32_t slot_of(uint32_t key, uint32_t mask)
 #else
 #define PREFETCH(p) ((void)0)
 #endif
+
+/* acc[0..n) += row[0..n), n a multiple of 8.  With GCC and clang, in
+ * vectors of four (their vector extensions; plain loops of widening adds
+ * are left scalar at -O2). */
+#if defined(__GNUC__) && !defined(PC_NO_VECTOR)
+typedef int16_t v4s __attribute__((vector_size(8)));
+typedef int32_t v4i __attribute__((vector_size(16)));
+
+static void add_dense(int32_t *restrict acc, const int16_t *restrict row, uint32_t n)
+{
+    for (uint32_t c = 0; c < n; c += 4) {
+        v4s w;
+        v4i a;
+        memcpy(&w, row + c, sizeof w);
+        memcpy(&a, acc + c, sizeof a);
+        a += __builtin_convertvector(w, v4i);
+        memcpy(acc + c, &a, sizeof a);
+    }
+}
+#else
+static void add_dense(int32_t *restrict acc, const int16_t *restrict row, uint32_t n)
+{
+    for (uint32_t c = 0; c < n; c++)
+        acc[c] += row[c];
+}
+#endif
+
+_Static_assert(sizeof(pc_pslot) == 16, "four slots to a cache line");
+
+/* A longer row kept dense (cls[0] of a row longer than PC_PSLOT_INLINE). */
+static int is_dense(const pc_pslot *x) { return x->len > PC_PSLOT_INLINE && x->cls[0]; }
 
 void pc_pmodel_score(const pc_pmodel *m, const uint64_t *f, size_t nf, float *scores)
 {
@@ -43,43 +75,144 @@ void pc_pmodel_score(const pc_pmodel *m, const uint64_t *f, size_t nf, float *sc
             if (x->len == 0)
                 break;
             if (x->key == key[i]) {
-                PREFETCH(&m->ent[x->start]);
+                if (is_dense(x))
+                    PREFETCH(&m->dense[(size_t)x->u.start * m->n_pad]);
+                else if (x->len > PC_PSLOT_INLINE)
+                    PREFETCH(&m->ent[x->u.start]);
                 hit[nh++] = x;
                 break;
             }
             s = (s + 1) & m->mask;
         }
     }
+    /* integer sums: exact (256 weights of at most 2^15 stay below 2^24, so
+     * the floats they become are the sums a float accumulator would make) */
+    int32_t acc[PC_PMODEL_MAX_PAD];
+    memset(acc, 0, (size_t)m->n_pad * sizeof *acc);
     for (size_t i = 0; i < nh; i++) {
-        const pc_pent *e = &m->ent[hit[i]->start];
-        for (uint32_t j = 0; j < hit[i]->len; j++)
-            scores[e[j].cls] += (float)e[j].w;
+        const pc_pslot *x = hit[i];
+        if (x->len <= PC_PSLOT_INLINE) {
+            for (uint32_t j = 0; j < x->len; j++)
+                acc[x->cls[j]] += x->u.w[j];
+        } else if (x->cls[0]) {
+            add_dense(acc, &m->dense[(size_t)x->u.start * m->n_pad], m->n_pad);
+        } else {
+            const pc_pent *e = &m->ent[x->u.start];
+            for (uint32_t j = 0; j < x->len; j++)
+                acc[e[j].cls] += e[j].w;
+        }
     }
+    for (uint32_t c = 0; c < m->n_classes; c++)
+        scores[c] += (float)acc[c];
+}
+
+/* Rows with at least 1/DENSE_SHARE of the classes go dense. */
+#define DENSE_SHARE 4
+
+static int goes_dense(const pc_pmodel *m, uint32_t len)
+{
+    return len > PC_PSLOT_INLINE && len * DENSE_SHARE >= m->n_classes;
+}
+
+/* Room for nd dense rows. */
+static int alloc_dense(pc_pmodel *m, uint32_t nd)
+{
+    m->n_pad = (m->n_classes + 7) & ~7u;
+    if (nd == 0)
+        return 0;
+    m->dense = pc_calloc((size_t)nd * m->n_pad, sizeof *m->dense);
+    m->dense_src = pc_malloc((size_t)nd * sizeof *m->dense_src);
+    return m->dense && m->dense_src ? 0 : -1;
+}
+
+/* Give slot x (its row in ent, as insert_slot leaves it) its scoring form:
+ * a short row into the slot, a long one dense (room made by alloc_dense). */
+static void place_row(pc_pmodel *m, pc_pslot *x)
+{
+    const pc_pent *e = &m->ent[x->u.start];
+    if (x->len <= PC_PSLOT_INLINE) {
+        for (uint32_t j = 0; j < x->len; j++) {
+            x->cls[j] = (uint8_t)e[j].cls;
+            x->u.w[j] = e[j].w;
+        }
+    } else if (goes_dense(m, x->len)) {
+        int16_t *row = &m->dense[(size_t)m->n_dense * m->n_pad];
+        for (uint32_t j = 0; j < x->len; j++)
+            row[e[j].cls] = e[j].w;
+        m->dense_src[m->n_dense] = x->u.start;
+        x->u.start = m->n_dense++;
+        x->cls[0] = 1;
+    }
+}
+
+/* place_row for every row of a table built with insert_slot. */
+static int finish_rows(pc_pmodel *m)
+{
+    uint32_t nd = 0;
+    for (uint32_t s = 0; s <= m->mask; s++)
+        nd += goes_dense(m, m->slot[s].len);
+    if (alloc_dense(m, nd) != 0)
+        return -1;
+    for (uint32_t s = 0; s <= m->mask; s++)
+        if (m->slot[s].len)
+            place_row(m, &m->slot[s]);
+    return 0;
+}
+
+/* Entry j of slot x's row, for writing. */
+static pc_pent row_entry(const pc_pmodel *m, const pc_pslot *x, uint32_t j)
+{
+    if (x->len <= PC_PSLOT_INLINE)
+        return (pc_pent){x->cls[j], x->u.w[j]};
+    return m->ent[(is_dense(x) ? m->dense_src[x->u.start] : x->u.start) + j];
 }
 
 void pc_pmodel_free(pc_pmodel *m)
 {
     pc_free(m->slot);
     pc_free(m->ent);
+    pc_free(m->dense);
+    pc_free(m->dense_src);
     memset(m, 0, sizeof *m);
 }
 
 static uint32_t table_size(uint32_t n_feat);
 
+/* Fault a large table's pages in with one call (Linux 5.14 on; a no-op
+ * elsewhere): it is filled all over anyway, and one page fault per 4 kB
+ * was most of a model's load time.  (Huge pages made the load faster still
+ * in the median, but now and then 3x slower, when the kernel had to
+ * compact memory to find them.) */
+static void *prefault(void *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+    const uintptr_t page = 4096;
+    if (p && n >= (4u << 20)) {
+        uintptr_t a = ((uintptr_t)p + page - 1) & ~(page - 1);
+        uintptr_t e = ((uintptr_t)p + n) & ~(page - 1);
+        madvise((void *)a, e - a, MADV_POPULATE_WRITE);
+    }
+#else
+    (void)n;
+#endif
+    return p;
+}
+
 static int alloc_slots(pc_pmodel *m)
 {
     uint32_t size = table_size(m->n_feat);
-    m->slot = pc_calloc(size, sizeof *m->slot);
+    m->slot = prefault(pc_calloc(size, sizeof *m->slot), (size_t)size * sizeof *m->slot);
     m->mask = size - 1;
     return m->slot ? 0 : -1;
 }
 
-static void insert_slot(pc_pmodel *m, uint32_t key, uint32_t start, uint32_t len)
+static pc_pslot *insert_slot(pc_pmodel *m, uint32_t key, uint32_t start, uint32_t len)
 {
     uint32_t s = slot_of(key, m->mask);
     while (m->slot[s].len)
         s = (s + 1) & m->mask;
-    m->slot[s] = (pc_pslot){key, start, len};
+    m->slot[s] = (pc_pslot){.key = key, .len = (uint8_t)len, .u.start = start};
+    return &m->slot[s];
 }
 
 typedef struct keyslot {
@@ -128,19 +261,22 @@ void pc_pmodel_write(const pc_pmodel *m, pc_wbuf *b)
     qsort(idx, k, sizeof *idx, cmp_keyslot);
     for (uint32_t i = 0; i < k; i++) {
         pc_wbuf_u32(b, m->slot[idx[i].s].key);
-        pc_wbuf_u8(b, (uint8_t)m->slot[idx[i].s].len);
+        pc_wbuf_u8(b, m->slot[idx[i].s].len);
     }
     for (uint32_t i = 0; i < k; i++) {
         const pc_pslot *x = &m->slot[idx[i].s];
         for (uint32_t j = 0; j < x->len; j++) {
-            pc_wbuf_u8(b, (uint8_t)m->ent[x->start + j].cls);
-            pc_wbuf_u16(b, (uint16_t)m->ent[x->start + j].w);
+            pc_pent e = row_entry(m, x, j);
+            pc_wbuf_u8(b, (uint8_t)e.cls);
+            pc_wbuf_u16(b, (uint16_t)e.w);
         }
     }
     pc_free(idx);
 }
 
-int pc_pmodel_read(pc_pmodel *m, pc_rbuf *r)
+/* The sizes of a model's weights in the file (after its header): -1 if they
+ * do not fit in what is left of r. */
+static int read_header(pc_pmodel *m, pc_rbuf *r)
 {
     memset(m, 0, sizeof *m);
     m->n_classes = pc_rbuf_u32(r);
@@ -148,21 +284,54 @@ int pc_pmodel_read(pc_pmodel *m, pc_rbuf *r)
     m->n_ent = pc_rbuf_u32(r);
     m->scale = pc_rbuf_f32(r);
     size_t left = (size_t)(r->end - r->p);
-    /* sizes must fit what is left before anything is allocated */
     if (r->bad || m->n_classes == 0 || m->n_classes > PC_PMODEL_MAX_CLASSES ||
         !isfinite(m->scale) || (uint64_t)m->n_feat * 5 + (uint64_t)m->n_ent * 3 > left) {
         r->bad = 1;
         return -1;
     }
+    return 0;
+}
+
+int pc_pmodel_skip(pc_rbuf *r, uint32_t *n_classes)
+{
+    pc_pmodel m;
+    if (read_header(&m, r) != 0)
+        return -1;
+    pc_rbuf_take(r, (size_t)m.n_feat * 5);
+    pc_rbuf_take(r, (size_t)m.n_ent * 3);
+    *n_classes = m.n_classes;
+    return r->bad ? -1 : 0;
+}
+
+int pc_pmodel_read(pc_pmodel *m, pc_rbuf *r)
+{
+    /* sizes must fit what is left before anything is allocated */
+    if (read_header(m, r) != 0)
+        return -1;
     const unsigned char *keys = pc_rbuf_take(r, (size_t)m->n_feat * 5);
     const unsigned char *ents = pc_rbuf_take(r, (size_t)m->n_ent * 3);
-    m->ent = pc_malloc(((size_t)m->n_ent + 1) * sizeof *m->ent);
+    m->ent = prefault(pc_malloc(((size_t)m->n_ent + 1) * sizeof *m->ent),
+                       ((size_t)m->n_ent + 1) * sizeof *m->ent);
     if (!m->ent || alloc_slots(m) != 0) {
         pc_pmodel_free(m);
         return -2;
     }
+    for (uint32_t j = 0; j < m->n_ent && !r->bad; j++) {
+        const unsigned char *q = ents + (size_t)j * 3;
+        m->ent[j].cls = q[0];
+        m->ent[j].w = (int16_t)(uint16_t)(q[1] | q[2] << 8);
+        if (m->ent[j].cls >= m->n_classes)
+            r->bad = 1;
+    }
+    uint32_t nd = 0;
+    for (uint32_t i = 0; i < m->n_feat; i++)
+        nd += goes_dense(m, keys[(size_t)i * 5 + 4]);
+    if (!r->bad && alloc_dense(m, nd) != 0) {
+        pc_pmodel_free(m);
+        return -2;
+    }
     uint64_t sum = 0;
-    for (uint32_t i = 0; i < m->n_feat; i++) {
+    for (uint32_t i = 0; i < m->n_feat && !r->bad; i++) {
         const unsigned char *q = keys + (size_t)i * 5;
         uint32_t key = (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 |
                        (uint32_t)q[3] << 24;
@@ -171,18 +340,11 @@ int pc_pmodel_read(pc_pmodel *m, pc_rbuf *r)
             r->bad = 1;
             break;
         }
-        insert_slot(m, key, (uint32_t)sum, len);
+        place_row(m, insert_slot(m, key, (uint32_t)sum, len));
         sum += len;
     }
     if (sum != m->n_ent)
         r->bad = 1;
-    for (uint32_t j = 0; j < m->n_ent && !r->bad; j++) {
-        const unsigned char *q = ents + (size_t)j * 3;
-        m->ent[j].cls = q[0];
-        m->ent[j].w = (int16_t)(uint16_t)(q[1] | q[2] << 8);
-        if (m->ent[j].cls >= m->n_classes)
-            r->bad = 1;
-    }
     if (r->bad) {
         pc_pmodel_free(m);
         return -1;
@@ -428,6 +590,10 @@ static int export_weights(const pc_ptrain *t, float prune, int current, pc_pmode
     for (uint32_t i = 0; i < t->n_feat; i++)
         pc_free(avg[i]);
     pc_free(avg);
+    if (finish_rows(m) != 0) {
+        pc_pmodel_free(m);
+        return -1;
+    }
     return 0;
 oom:
     for (uint32_t i = 0; i < t->n_feat; i++)

@@ -6,9 +6,11 @@
  * feature actually knows.
  *
  * pc_ptrain is the trainer (current and summed weights, averaged lazily);
- * pc_pmodel is the immutable scorer it exports: rows stored contiguously,
- * weights quantized to 16 bits in the file, features whose averaged weights
- * are all tiny pruned away.  A pc_pmodel is read-only after loading. */
+ * pc_pmodel is the immutable scorer it exports: weights quantized to 16
+ * bits, features whose averaged weights are all tiny pruned away, each row
+ * in the form that scores fastest (see pc_pslot).  Scoring is bound by
+ * memory (the tables are far larger than the caches), so the forms aim at
+ * touching few cache lines.  A pc_pmodel is read-only after loading. */
 #ifndef PC_NLP_PERCEPTRON_H
 #define PC_NLP_PERCEPTRON_H
 
@@ -19,14 +21,26 @@
 
 /* A feature's slot: its key folded to 32 bits (a false match with a feature
  * the model does not have is a one-in-4000-per-lookup event with a million
- * features, and only adds small weights) and its row (len 0: empty slot). */
+ * features, and only adds small weights) and its row (len 0: empty slot).
+ * Most features have a row of one to three weights: those are kept in the
+ * slot itself, so that looking such a feature up touches one cache line,
+ * not two (the tables are far larger than the caches).  A longer row is
+ * ent[u.start ...], or, when it names many of the classes (cls[0] set),
+ * dense row u.start of pc_pmodel.dense. */
+#define PC_PSLOT_INLINE 3
 typedef struct pc_pslot {
     uint32_t key;
-    uint32_t start, len;
+    uint8_t len;
+    uint8_t cls[PC_PSLOT_INLINE];
+    union {
+        int16_t w[PC_PSLOT_INLINE];
+        uint32_t start;
+    } u;
 } pc_pslot;
 
 /* Classes are stored in one byte. */
 #define PC_PMODEL_MAX_CLASSES 255
+#define PC_PMODEL_MAX_PAD 256   /* n_classes rounded up to a multiple of 8 */
 
 /* One weight: class and quantized value (the model's scale times w). */
 typedef struct pc_pent {
@@ -42,6 +56,14 @@ typedef struct pc_pmodel {
     pc_pslot *slot;      /* open addressing, mask + 1 slots */
     uint32_t mask;
     pc_pent *ent;
+    /* Rows that name many of the classes, stored dense (n_pad weights
+     * each, zeros included): adding one is a few vector additions where a
+     * sparse row is a scattered addition per class, and the most common
+     * features (a stack item's tag and label, say) have such rows.
+     * dense_src[i] is dense row i's first entry in ent (for writing). */
+    uint32_t n_dense, n_pad;
+    int16_t *dense;
+    uint32_t *dense_src;
 } pc_pmodel;
 
 /* scores[c] += weights of every feature, in units of m->scale (scores must be
@@ -51,6 +73,9 @@ void pc_pmodel_free(pc_pmodel *m);
 /* Serialise / read back (quantized).  Read returns -1 (r->bad set) on bad data. */
 void pc_pmodel_write(const pc_pmodel *m, pc_wbuf *b);
 int pc_pmodel_read(pc_pmodel *m, pc_rbuf *r);
+/* Read past a written model without building it (its classes in n_classes);
+ * -1 (r->bad set) on bad sizes. */
+int pc_pmodel_skip(pc_rbuf *r, uint32_t *n_classes);
 
 typedef struct pc_ptrain pc_ptrain;
 

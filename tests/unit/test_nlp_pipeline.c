@@ -176,7 +176,7 @@ static void test_bad_backends_and_missing_models(void **st)
     pc_nlp_backend none = {0};
     assert_null(pc_nlp_new(&none, &e));
     assert_int_equal(e.code, PC_ERR_USAGE);
-    assert_null(pc_nlp_load("/nonexistent/models", &e));
+    assert_null(pc_nlp_load("/nonexistent/models", 1, &e));
     assert_int_not_equal(e.code, PC_OK);
     assert_non_null(strstr(e.file, "tagger.bin"));
     pc_nlp_free(NULL);

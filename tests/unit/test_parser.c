@@ -332,6 +332,10 @@ static void expect_load_error(long cut, long flip, const char *msg)
     fclose(f);
     assert_null(pc_parser_load(tmp_path("bad.bin"), &err));
     assert_non_null(strstr(err.message, msg));
+    /* without the beam weights: the same checks */
+    err = (pc_error){0};
+    assert_null(pc_parser_load_greedy(tmp_path("bad.bin"), &err));
+    assert_non_null(strstr(err.message, msg));
 }
 
 /* A sentence's fold depends on its words only, with PTB's and CoNLL-U's
@@ -497,6 +501,36 @@ static void test_shipped_model(void **state)
     pc_parser_free(p);
 }
 
+/* The shipped model loaded without its beam weights: the same greedy trees
+ * as the whole model; a beam search still gives a tree over the words. */
+static void test_greedy_load(void **state)
+{
+    (void)state;
+    pc_error err = {0};
+    pc_parser *p = pc_parser_load("models/parser.bin", &err);
+    pc_parser *g = pc_parser_load_greedy("models/parser.bin", &err);
+    assert_non_null(p);
+    assert_non_null(g);
+    pc_arena *a = pc_arena_new(0);
+    for (size_t i = 0; i < N(TRAIN); i++) {
+        pc_ptree t = parse1(a, TRAIN[i]);
+        const char *w[32], *tg[32];
+        int n = pc_ptree_leaves(&t, w, tg);
+        char *x = pc_parser_parse(p, w, tg, (size_t)n, 1, a, &err);
+        char *y = pc_parser_parse(g, w, tg, (size_t)n, 1, a, &err);
+        assert_non_null(x);
+        assert_non_null(y);
+        assert_string_equal(x, y);
+        char *z = pc_parser_parse(g, w, tg, (size_t)n, 4, a, &err);
+        assert_non_null(z);
+        pc_ptree o = parse1(a, z);
+        assert_int_equal(pc_ptree_leaves(&o, NULL, NULL), n);
+    }
+    pc_arena_free(a);
+    pc_parser_free(g);
+    pc_parser_free(p);
+}
+
 /* One model, several threads: the same trees as parsed alone. */
 typedef struct job {
     const pc_parser *p;
@@ -572,6 +606,7 @@ int main(void)
         cmocka_unit_test(test_folds),
         cmocka_unit_test(test_corrupt_model),
         cmocka_unit_test(test_shipped_model),
+        cmocka_unit_test(test_greedy_load),
         cmocka_unit_test(test_threads_share_model),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
