@@ -442,10 +442,9 @@ static size_t features(const sctx *c, const pstate *s, uint64_t *f)
 
 /* ------------------------------------------------------------ decoding */
 
-/* Scores of every allowed, legal action of s into sc (others -inf-ish);
- * returns the number of legal actions. */
-static int score_actions(const pc_parser *P, const pc_ptrain *tr, const pc_pmodel *m,
-                         const sctx *c, const pstate *s, float *sc, uint8_t *ok)
+/* Scores of every action of s into sc (the trainer's weights, or the model's). */
+static void score_all(const pc_parser *P, const pc_ptrain *tr, const pc_pmodel *m, const sctx *c,
+                      const pstate *s, float *sc)
 {
     uint64_t f[MAX_FEAT];
     size_t nf = features(c, s, f);
@@ -454,6 +453,13 @@ static int score_actions(const pc_parser *P, const pc_ptrain *tr, const pc_pmode
         pc_ptrain_score(tr, f, nf, sc);
     else
         pc_pmodel_score(m, f, nf, sc);
+}
+
+/* score_all, and in ok which actions are allowed and legal; returns how many. */
+static int score_actions(const pc_parser *P, const pc_ptrain *tr, const pc_pmodel *m,
+                         const sctx *c, const pstate *s, float *sc, uint8_t *ok)
+{
+    score_all(P, tr, m, c, s, sc);
     int n = 0;
     for (int a = 0; a < P->n_actions; a++) {
         ok[a] = P->allowed[a] && legal(P, c, s, a);
@@ -514,14 +520,8 @@ static int greedy_step(beamctx *b, int cur, int *next)
         next[0] = cur;
         return 1;
     }
-    uint64_t f[MAX_FEAT];
-    size_t nf = features(b->c, s, f);
     const pc_parser *P = b->P;
-    memset(b->sc, 0, (size_t)P->n_actions * sizeof *b->sc);
-    if (b->tr)
-        pc_ptrain_score(b->tr, f, nf, b->sc);
-    else
-        pc_pmodel_score(b->m, f, nf, b->sc);
+    score_all(P, b->tr, b->m, b->c, s, b->sc);
     int best = -1;
     double top = 0;
     for (int a = 0; a < P->n_actions; a++) {
