@@ -66,4 +66,15 @@ enum {
 };
 unsigned pc_word_flags(const char *s);
 
+/* The form a model knows a word by.  The same bracket or quote comes in
+ * three spellings: CoNLL-U files (the tagger's training) write "(" and '"',
+ * PTB files (the parser's) write "-LRB-" for a round bracket but "[" for a
+ * square one, and '"' or curly quotes, and our tokenizer writes CoreNLP's
+ * "-LRB-", "-LSB-", "``" and "''".  Features look each up by one form, the
+ * character -- "(" ")" "[" "]" "{" "}" and '"' -- so that a word is known by
+ * the same features in training and in use (the tagger had tagged the
+ * tokenizer's "-LRB-" NNP and a "``" now and then ","); any other word is
+ * itself. */
+const char *pc_model_form(const char *w);
+
 #endif

@@ -27,7 +27,7 @@
 #include "util/alloc.h"
 
 #define PARSER_MAGIC "PCPARSER"
-#define PARSER_VERSION 3u
+#define PARSER_VERSION 4u   /* 4: words looked up by pc_model_form */
 #define MAX_FEAT 96
 #define MAX_BEAM 64
 
@@ -639,6 +639,7 @@ static int in_vocab(const pc_parser *P, uint64_t h)
  * of rare words by suffix and form (so that rare words share what they know). */
 static uint64_t word_key(const pc_parser *P, const char *w)
 {
+    w = pc_model_form(w);
     uint64_t h = pc_hash_str(w);
     if (in_vocab(P, h))
         return h;
@@ -1105,7 +1106,7 @@ static int build_vocab(pc_parser *P, const pc_btree *bts, size_t n)
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         for (int j = 0; j < bts[i].n_words; j++)
-            h[k++] = pc_hash_str(bts[i].word[j]);
+            h[k++] = pc_hash_str(pc_model_form(bts[i].word[j]));
     qsort(h, k, sizeof *h, cmp_u64);
     P->n_vocab = 0;
     for (size_t i = 0; i < k;) {

@@ -501,6 +501,37 @@ static void test_shipped_model(void **state)
     pc_parser_free(p);
 }
 
+/* Brackets and quotes as the tokenizer spells them (CoreNLP's -LRB-, ``)
+ * and as the training files mostly do ("(", '"'): the same tree. */
+static void test_shipped_model_bracket_spellings(void **state)
+{
+    (void)state;
+    pc_error err = {0};
+    pc_parser *p = pc_parser_load("models/parser.bin", &err);
+    if (!p)
+        fail_msg("models/parser.bin: %s", err.message);
+    const char *ptb[] = {"The", "minister", "-LRB-", "Ali", "Hassan", "-RRB-", "said",
+                         "``", "we", "will", "fight", "''", "-LSB-", "sic", "-RSB-", "."};
+    const char *raw[] = {"The", "minister", "(", "Ali", "Hassan", ")", "said",
+                         "\"", "we", "will", "fight", "\"", "[", "sic", "]", "."};
+    const char *t[] = {"DT", "NN", "-LRB-", "NNP", "NNP", "-RRB-", "VBD",
+                       "``", "PRP", "MD", "VB", "''", "-LRB-", "FW", "-RRB-", "."};
+    pc_arena *a = pc_arena_new(0);
+    for (int beam = 1; beam <= 8; beam *= 8) {
+        char *x = pc_parser_parse(p, ptb, t, N(t), beam, a, &err);
+        char *y = pc_parser_parse(p, raw, t, N(t), beam, a, &err);
+        assert_non_null(x);
+        assert_non_null(y);
+        pc_ptree tx = parse1(a, x), ty = parse1(a, y);
+        pc_evalb e = {0};
+        assert_int_equal(pc_evalb_add(&e, &tx, &ty), 0);
+        if (e.exact != 1)
+            fail_msg("beam %d:\n%s\n%s", beam, x, y);
+    }
+    pc_arena_free(a);
+    pc_parser_free(p);
+}
+
 /* The shipped model loaded without its beam weights: the same greedy trees
  * as the whole model; a beam search still gives a tree over the words. */
 static void test_greedy_load(void **state)
@@ -606,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_folds),
         cmocka_unit_test(test_corrupt_model),
         cmocka_unit_test(test_shipped_model),
+        cmocka_unit_test(test_shipped_model_bracket_spellings),
         cmocka_unit_test(test_greedy_load),
         cmocka_unit_test(test_threads_share_model),
     };

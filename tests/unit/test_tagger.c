@@ -13,7 +13,9 @@
 
 #include "nlp/conllu.h"
 #include "nlp/perceptron.h"
+#include "nlp/features.h"
 #include "nlp/tagger.h"
+#include "support_files.h"
 
 static const char *CONLLU =
     "# text = Israel attacked Gaza .\n"
@@ -58,20 +60,6 @@ static void write_file(const char *path, const void *data, size_t n)
     assert_non_null(f);
     assert_int_equal(fwrite(data, 1, n, f), n);
     fclose(f);
-}
-
-static unsigned char *read_file(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    *n = (size_t)ftell(f);
-    fseek(f, 0, SEEK_SET);
-    unsigned char *b = malloc(*n + 1);
-    assert_non_null(b);
-    assert_int_equal(fread(b, 1, *n, f), *n);
-    fclose(f);
-    return b;
 }
 
 static int setup(void **state)
@@ -157,8 +145,8 @@ static void test_averaged_training(void **state)
     assert_int_equal(pc_tagger_save(one, tmp_path("tagger.bin"), &err), PC_OK);
     assert_int_equal(pc_tagger_save(avg, tmp_path("bad.bin"), &err), PC_OK);
     size_t n1, n2;
-    unsigned char *b1 = read_file(tmp_path("tagger.bin"), &n1);
-    unsigned char *b2 = read_file(tmp_path("bad.bin"), &n2);
+    unsigned char *b1 = pc_test_read_file(tmp_path("tagger.bin"), &n1);
+    unsigned char *b2 = pc_test_read_file(tmp_path("bad.bin"), &n2);
     assert_true(n1 != n2 || memcmp(b1, b2, n1) != 0);
     free(b1);
     free(b2);
@@ -206,7 +194,7 @@ static void expect_load_error(void (*damage)(unsigned char *b, size_t *n), const
     pc_error err = {0};
     assert_int_equal(pc_tagger_save(t, tmp_path("tagger.bin"), &err), PC_OK);
     size_t n;
-    unsigned char *b = read_file(tmp_path("tagger.bin"), &n);
+    unsigned char *b = pc_test_read_file(tmp_path("tagger.bin"), &n);
     damage(b, &n);
     write_file(tmp_path("bad.bin"), b, n);
     pc_tagger *u = pc_tagger_load(tmp_path("bad.bin"), &err);
@@ -275,6 +263,48 @@ static void test_shipped_model(void **state)
     pc_tagger_free(t);
 }
 
+/* The spellings of brackets and quotes: CoNLL-U's, the PTB's and CoreNLP's
+ * (our tokenizer's) are one form to the models; other words are themselves. */
+static void test_model_form(void **state)
+{
+    (void)state;
+    const char *same[][2] = {{"-LRB-", "("}, {"-RRB-", ")"}, {"-LSB-", "["}, {"-RSB-", "]"},
+                             {"-LCB-", "{"}, {"-RCB-", "}"}, {"``", "\""}, {"''", "\""},
+                             {"\xe2\x80\x9c", "\""}, {"\xe2\x80\x9d", "\""}};
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+        assert_string_equal(pc_model_form(same[i][0]), same[i][1]);
+    const char *kept[] = {"(", "\"", "-", "--", "-LRB", "-lrb-", "`", "'", "'s", "Gaza", "",
+                          "\xe2\x80\x94", "-LRB--", "-RRB-s", "```"};
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+        assert_ptr_equal(pc_model_form(kept[i]), kept[i]);
+}
+
+/* The shipped tagger learnt brackets and quotes from CoNLL-U's "(" and '"';
+ * the tokenizer writes "-LRB-" and "``": the same tags either way. */
+static void test_shipped_model_brackets(void **state)
+{
+    (void)state;
+    pc_error err = {0};
+    pc_tagger *t = pc_tagger_load("models/tagger.bin", &err);
+    if (!t)
+        fail_msg("models/tagger.bin: %s", err.message);
+    const char *ptb[] = {"He", "said", "-LRB-", "in", "Arabic", "-RRB-", "``", "we", "won",
+                         "''", "-LSB-", "sic", "-RSB-", "."};
+    const char *raw[] = {"He", "said", "(", "in", "Arabic", ")", "\"", "we", "won",
+                         "\"", "[", "sic", "]", "."};
+    const char *want[] = {"PRP", "VBD", "-LRB-", "IN", "NNP", "-RRB-", "``", "PRP", "VBD",
+                          "''", "-LRB-", NULL, "-RRB-", "."};
+    const char *a[14], *b[14];
+    assert_int_equal(pc_tagger_tag(t, ptb, 14, a), 0);
+    assert_int_equal(pc_tagger_tag(t, raw, 14, b), 0);
+    for (int i = 0; i < 14; i++) {
+        assert_string_equal(a[i], b[i]);
+        if (want[i])
+            assert_string_equal(a[i], want[i]);
+    }
+    pc_tagger_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -289,6 +319,8 @@ int main(void)
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_actor_file_missing),
         cmocka_unit_test(test_shipped_model),
+        cmocka_unit_test(test_model_form),
+        cmocka_unit_test(test_shipped_model_brackets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
