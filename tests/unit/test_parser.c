@@ -1,7 +1,7 @@
 /* test_parser.c -- the constituency parser: binarize/unbinarize round trips,
  * EVALB scoring on known cases, a tiny training run that parses its
  * training trees back (greedy and beam), damaged model files, and the
- * shipped model. */
+ * shipped model (which is also saved back byte for byte). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -202,6 +202,25 @@ static char *tmp_path(const char *name)
     char *p = buf[k++ % 4];
     snprintf(p, 128, "%s/%s", dir, name);
     return p;
+}
+
+/* Whether files a and b hold the same bytes. */
+static int same_bytes(const char *a, const char *b)
+{
+    FILE *f = fopen(a, "rb"), *g = fopen(b, "rb");
+    int same = f && g;
+    while (same) {
+        char x[1 << 14], y[1 << 14];
+        size_t n = fread(x, 1, sizeof x, f);
+        same = fread(y, 1, sizeof y, g) == n && memcmp(x, y, n) == 0;
+        if (n < sizeof x)
+            break;
+    }
+    if (f)
+        fclose(f);
+    if (g)
+        fclose(g);
+    return same;
 }
 
 static int setup(void **state)
@@ -501,6 +520,21 @@ static void test_shipped_model(void **state)
     pc_parser_free(p);
 }
 
+/* The shipped model (beam weights too) saved again is the same file: a
+ * loaded model keeps each row in its scoring form only, and writing
+ * rebuilds the rows from those. */
+static void test_shipped_model_saved_back(void **state)
+{
+    (void)state;
+    pc_error err = {0};
+    pc_parser *p = pc_parser_load("models/parser.bin", &err);
+    if (!p)
+        fail_msg("models/parser.bin: %s", err.message);
+    assert_int_equal(pc_parser_save(p, tmp_path("parser.bin"), &err), PC_OK);
+    assert_true(same_bytes(tmp_path("parser.bin"), "models/parser.bin"));
+    pc_parser_free(p);
+}
+
 /* The shipped model loaded without its beam weights: the same greedy trees
  * as the whole model; a beam search still gives a tree over the words. */
 static void test_greedy_load(void **state)
@@ -606,6 +640,7 @@ int main(void)
         cmocka_unit_test(test_folds),
         cmocka_unit_test(test_corrupt_model),
         cmocka_unit_test(test_shipped_model),
+        cmocka_unit_test(test_shipped_model_saved_back),
         cmocka_unit_test(test_greedy_load),
         cmocka_unit_test(test_threads_share_model),
     };
