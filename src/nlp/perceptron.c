@@ -114,68 +114,6 @@ static int goes_dense(const pc_pmodel *m, uint32_t len)
     return len > PC_PSLOT_INLINE && len * DENSE_SHARE >= m->n_classes;
 }
 
-/* Room for nd dense rows. */
-static int alloc_dense(pc_pmodel *m, uint32_t nd)
-{
-    m->n_pad = (m->n_classes + 7) & ~7u;
-    if (nd == 0)
-        return 0;
-    m->dense = pc_calloc((size_t)nd * m->n_pad, sizeof *m->dense);
-    m->dense_src = pc_malloc((size_t)nd * sizeof *m->dense_src);
-    return m->dense && m->dense_src ? 0 : -1;
-}
-
-/* Give slot x (its row in ent, as insert_slot leaves it) its scoring form:
- * a short row into the slot, a long one dense (room made by alloc_dense). */
-static void place_row(pc_pmodel *m, pc_pslot *x)
-{
-    const pc_pent *e = &m->ent[x->u.start];
-    if (x->len <= PC_PSLOT_INLINE) {
-        for (uint32_t j = 0; j < x->len; j++) {
-            x->cls[j] = (uint8_t)e[j].cls;
-            x->u.w[j] = e[j].w;
-        }
-    } else if (goes_dense(m, x->len)) {
-        int16_t *row = &m->dense[(size_t)m->n_dense * m->n_pad];
-        for (uint32_t j = 0; j < x->len; j++)
-            row[e[j].cls] = e[j].w;
-        m->dense_src[m->n_dense] = x->u.start;
-        x->u.start = m->n_dense++;
-        x->cls[0] = 1;
-    }
-}
-
-/* place_row for every row of a table built with insert_slot. */
-static int finish_rows(pc_pmodel *m)
-{
-    uint32_t nd = 0;
-    for (uint32_t s = 0; s <= m->mask; s++)
-        nd += goes_dense(m, m->slot[s].len);
-    if (alloc_dense(m, nd) != 0)
-        return -1;
-    for (uint32_t s = 0; s <= m->mask; s++)
-        if (m->slot[s].len)
-            place_row(m, &m->slot[s]);
-    return 0;
-}
-
-/* Entry j of slot x's row, for writing. */
-static pc_pent row_entry(const pc_pmodel *m, const pc_pslot *x, uint32_t j)
-{
-    if (x->len <= PC_PSLOT_INLINE)
-        return (pc_pent){x->cls[j], x->u.w[j]};
-    return m->ent[(is_dense(x) ? m->dense_src[x->u.start] : x->u.start) + j];
-}
-
-void pc_pmodel_free(pc_pmodel *m)
-{
-    pc_free(m->slot);
-    pc_free(m->ent);
-    pc_free(m->dense);
-    pc_free(m->dense_src);
-    memset(m, 0, sizeof *m);
-}
-
 static uint32_t table_size(uint32_t n_feat);
 
 /* Fault a large table's pages in with one call (Linux 5.14 on; a no-op
@@ -198,6 +136,139 @@ static void *prefault(void *p, size_t n)
     return p;
 }
 
+/* Room for the rows kept outside their slots: nd dense rows and ns sparse
+ * weights (counted from the row lengths first, so that the weights of the
+ * other rows are never stored twice). */
+static int alloc_rows(pc_pmodel *m, uint32_t nd, uint32_t ns)
+{
+    m->n_pad = (m->n_classes + 7) & ~7u;
+    size_t dn = (size_t)nd * m->n_pad;
+    m->dense = prefault(pc_calloc(dn + 1, sizeof *m->dense), dn * sizeof *m->dense);
+    m->ent = prefault(pc_malloc(((size_t)ns + 1) * sizeof *m->ent), (size_t)ns * sizeof *m->ent);
+    return m->dense && m->ent ? 0 : -1;
+}
+
+/* A row entry as files have it: class byte, little-endian weight. */
+#define ENTRY_BYTES 3
+
+static void put_entry(unsigned char *q, uint32_t cls, int16_t w)
+{
+    q[0] = (uint8_t)cls;
+    q[1] = (uint8_t)((uint16_t)w & 0xff);
+    q[2] = (uint8_t)((uint16_t)w >> 8);
+}
+
+/* The entry at q, into *e.  -1 if it breaks the rule of pc_pslot: a class
+ * below *next (the row's previous class + 1; then set for the entry after
+ * it) or not below n_classes, or a weight 0. */
+static int get_entry(const pc_pmodel *m, const unsigned char *q, uint32_t *next, pc_pent *e)
+{
+    e->cls = q[0];
+    e->w = (int16_t)(uint16_t)(q[1] | q[2] << 8);
+    if (e->cls < *next || e->cls >= m->n_classes || e->w == 0)
+        return -1;
+    *next = e->cls + 1u;
+    return 0;
+}
+
+/* Give slot x (its key and len set) its row, entries at q, in the form
+ * that scores fastest: in the slot, dense, or sparse at the end of ent
+ * (room made by alloc_rows).  Each entry goes straight to its place
+ * (decoding a row into a buffer first made loading 10% slower).  -1 if
+ * the row breaks the rule of pc_pslot. */
+static int place_row(pc_pmodel *m, pc_pslot *x, const unsigned char *q)
+{
+    uint32_t next = 0;
+    pc_pent e;
+    if (x->len <= PC_PSLOT_INLINE) {
+        for (uint32_t j = 0; j < x->len; j++, q += ENTRY_BYTES) {
+            if (get_entry(m, q, &next, &e) != 0)
+                return -1;
+            x->cls[j] = (uint8_t)e.cls;
+            x->u.w[j] = e.w;
+        }
+    } else if (goes_dense(m, x->len)) {
+        int16_t *row = &m->dense[(size_t)m->n_dense * m->n_pad];
+        for (uint32_t j = 0; j < x->len; j++, q += ENTRY_BYTES) {
+            if (get_entry(m, q, &next, &e) != 0)
+                return -1;
+            row[e.cls] = e.w;
+        }
+        x->u.start = m->n_dense++;
+        x->cls[0] = 1;
+    } else {
+        pc_pent *row = &m->ent[m->n_sparse];
+        for (uint32_t j = 0; j < x->len; j++, q += ENTRY_BYTES)
+            if (get_entry(m, q, &next, &row[j]) != 0)
+                return -1;
+        x->u.start = m->n_sparse;
+        m->n_sparse += x->len;
+    }
+    return 0;
+}
+
+/* Count a row of len weights in the room alloc_rows is to make: a dense
+ * row in *nd, or its weights in *ns if sparse. */
+static void count_row(const pc_pmodel *m, uint32_t len, uint32_t *nd, uint64_t *ns)
+{
+    if (goes_dense(m, len))
+        (*nd)++;
+    else if (len > PC_PSLOT_INLINE)
+        *ns += len;
+}
+
+/* place_row for every row of an exported table: slots made by insert_slot,
+ * their u.start their first entry in rows. */
+static int finish_rows(pc_pmodel *m, const unsigned char *rows)
+{
+    uint32_t nd = 0;
+    uint64_t ns = 0;
+    for (uint32_t s = 0; s <= m->mask; s++)
+        count_row(m, m->slot[s].len, &nd, &ns);
+    if (alloc_rows(m, nd, (uint32_t)ns) != 0)
+        return -1;
+    for (uint32_t s = 0; s <= m->mask; s++) {
+        pc_pslot *x = &m->slot[s];
+        if (x->len && place_row(m, x, &rows[(size_t)x->u.start * ENTRY_BYTES]) != 0)
+            return -1;   /* not reached: export keeps the rule */
+    }
+    return 0;
+}
+
+static void write_entry(pc_wbuf *b, uint32_t cls, int16_t w)
+{
+    pc_wbuf_u8(b, (uint8_t)cls);
+    pc_wbuf_u16(b, (uint16_t)w);
+}
+
+/* Slot x's row as it was read or exported.  A dense row's nonzero weights,
+ * in class order, are exactly that row: its classes ascend and none of its
+ * weights is 0 (see pc_pslot). */
+static void write_row(const pc_pmodel *m, const pc_pslot *x, pc_wbuf *b)
+{
+    if (x->len <= PC_PSLOT_INLINE) {
+        for (uint32_t j = 0; j < x->len; j++)
+            write_entry(b, x->cls[j], x->u.w[j]);
+    } else if (is_dense(x)) {
+        const int16_t *row = &m->dense[(size_t)x->u.start * m->n_pad];
+        for (uint32_t c = 0; c < m->n_classes; c++)
+            if (row[c])
+                write_entry(b, c, row[c]);
+    } else {
+        const pc_pent *e = &m->ent[x->u.start];
+        for (uint32_t j = 0; j < x->len; j++)
+            write_entry(b, e[j].cls, e[j].w);
+    }
+}
+
+void pc_pmodel_free(pc_pmodel *m)
+{
+    pc_free(m->slot);
+    pc_free(m->ent);
+    pc_free(m->dense);
+    memset(m, 0, sizeof *m);
+}
+
 static int alloc_slots(pc_pmodel *m)
 {
     uint32_t size = table_size(m->n_feat);
@@ -206,6 +277,7 @@ static int alloc_slots(pc_pmodel *m)
     return m->slot ? 0 : -1;
 }
 
+/* A slot for key's row of len weights (u.start: start, until place_row). */
 static pc_pslot *insert_slot(pc_pmodel *m, uint32_t key, uint32_t start, uint32_t len)
 {
     uint32_t s = slot_of(key, m->mask);
@@ -238,7 +310,8 @@ static uint32_t table_size(uint32_t n_feat)
 }
 
 /* File layout: u32 classes, u32 features, u32 entries, f32 scale, then per
- * feature u32 key + u8 row length, then per entry u8 class + i16 weight.
+ * feature u32 key + u8 row length, then per entry u8 class + i16 weight
+ * (within a row, classes ascending and weights nonzero: see pc_pslot).
  * Rows are written in the order of their home slots in the loaded table. */
 void pc_pmodel_write(const pc_pmodel *m, pc_wbuf *b)
 {
@@ -263,14 +336,8 @@ void pc_pmodel_write(const pc_pmodel *m, pc_wbuf *b)
         pc_wbuf_u32(b, m->slot[idx[i].s].key);
         pc_wbuf_u8(b, m->slot[idx[i].s].len);
     }
-    for (uint32_t i = 0; i < k; i++) {
-        const pc_pslot *x = &m->slot[idx[i].s];
-        for (uint32_t j = 0; j < x->len; j++) {
-            pc_pent e = row_entry(m, x, j);
-            pc_wbuf_u8(b, (uint8_t)e.cls);
-            pc_wbuf_u16(b, (uint16_t)e.w);
-        }
-    }
+    for (uint32_t i = 0; i < k; i++)
+        write_row(m, &m->slot[idx[i].s], b);
     pc_free(idx);
 }
 
@@ -285,7 +352,7 @@ static int read_header(pc_pmodel *m, pc_rbuf *r)
     m->scale = pc_rbuf_f32(r);
     size_t left = (size_t)(r->end - r->p);
     if (r->bad || m->n_classes == 0 || m->n_classes > PC_PMODEL_MAX_CLASSES ||
-        !isfinite(m->scale) || (uint64_t)m->n_feat * 5 + (uint64_t)m->n_ent * 3 > left) {
+        !isfinite(m->scale) || (uint64_t)m->n_feat * 5 + (uint64_t)m->n_ent * ENTRY_BYTES > left) {
         r->bad = 1;
         return -1;
     }
@@ -298,9 +365,27 @@ int pc_pmodel_skip(pc_rbuf *r, uint32_t *n_classes)
     if (read_header(&m, r) != 0)
         return -1;
     pc_rbuf_take(r, (size_t)m.n_feat * 5);
-    pc_rbuf_take(r, (size_t)m.n_ent * 3);
+    pc_rbuf_take(r, (size_t)m.n_ent * ENTRY_BYTES);
     *n_classes = m.n_classes;
     return r->bad ? -1 : 0;
+}
+
+/* The room the rows of the key records need (count_row): -1 unless every
+ * row has a weight and they add up to the model's weights. */
+static int count_keys(const pc_pmodel *m, const unsigned char *keys, uint32_t *nd, uint32_t *ns)
+{
+    uint64_t sum = 0, sparse = 0;
+    uint32_t dense = 0;
+    for (uint32_t i = 0; i < m->n_feat; i++) {
+        uint32_t len = keys[(size_t)i * 5 + 4];
+        if (len == 0)
+            return -1;
+        sum += len;
+        count_row(m, len, &dense, &sparse);
+    }
+    *nd = dense;
+    *ns = (uint32_t)sparse;   /* at most sum */
+    return sum == m->n_ent ? 0 : -1;
 }
 
 int pc_pmodel_read(pc_pmodel *m, pc_rbuf *r)
@@ -309,45 +394,27 @@ int pc_pmodel_read(pc_pmodel *m, pc_rbuf *r)
     if (read_header(m, r) != 0)
         return -1;
     const unsigned char *keys = pc_rbuf_take(r, (size_t)m->n_feat * 5);
-    const unsigned char *ents = pc_rbuf_take(r, (size_t)m->n_ent * 3);
-    m->ent = prefault(pc_malloc(((size_t)m->n_ent + 1) * sizeof *m->ent),
-                       ((size_t)m->n_ent + 1) * sizeof *m->ent);
-    if (!m->ent || alloc_slots(m) != 0) {
-        pc_pmodel_free(m);
-        return -2;
-    }
-    for (uint32_t j = 0; j < m->n_ent && !r->bad; j++) {
-        const unsigned char *q = ents + (size_t)j * 3;
-        m->ent[j].cls = q[0];
-        m->ent[j].w = (int16_t)(uint16_t)(q[1] | q[2] << 8);
-        if (m->ent[j].cls >= m->n_classes)
-            r->bad = 1;
-    }
-    uint32_t nd = 0;
-    for (uint32_t i = 0; i < m->n_feat; i++)
-        nd += goes_dense(m, keys[(size_t)i * 5 + 4]);
-    if (!r->bad && alloc_dense(m, nd) != 0) {
-        pc_pmodel_free(m);
-        return -2;
-    }
-    uint64_t sum = 0;
-    for (uint32_t i = 0; i < m->n_feat && !r->bad; i++) {
-        const unsigned char *q = keys + (size_t)i * 5;
-        uint32_t key = (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 |
-                       (uint32_t)q[3] << 24;
-        uint32_t len = q[4];
-        if (len == 0 || sum + len > m->n_ent) {
-            r->bad = 1;
-            break;
-        }
-        place_row(m, insert_slot(m, key, (uint32_t)sum, len));
-        sum += len;
-    }
-    if (sum != m->n_ent)
+    const unsigned char *q = pc_rbuf_take(r, (size_t)m->n_ent * ENTRY_BYTES);
+    /* the room each form needs, from the row lengths: no row is decoded twice */
+    uint32_t nd, ns;
+    if (count_keys(m, keys, &nd, &ns) != 0) {
         r->bad = 1;
-    if (r->bad) {
-        pc_pmodel_free(m);
         return -1;
+    }
+    if (alloc_slots(m) != 0 || alloc_rows(m, nd, ns) != 0) {
+        pc_pmodel_free(m);
+        return -2;
+    }
+    for (uint32_t i = 0; i < m->n_feat; i++, keys += 5) {
+        uint32_t key = (uint32_t)keys[0] | (uint32_t)keys[1] << 8 |
+                       (uint32_t)keys[2] << 16 | (uint32_t)keys[3] << 24;
+        uint32_t len = keys[4];
+        if (place_row(m, insert_slot(m, key, 0, len), q) != 0) {
+            pc_pmodel_free(m);
+            r->bad = 1;
+            return -1;
+        }
+        q += (size_t)len * ENTRY_BYTES;
     }
     return 0;
 }
@@ -540,6 +607,7 @@ static int export_weights(const pc_ptrain *t, float prune, int current, pc_pmode
     size_t ne = 0;
     /* averaged weights, kept if |w| >= prune */
     float **avg = pc_calloc((size_t)t->n_feat + 1, sizeof *avg);
+    unsigned char *rows = NULL;   /* every row as a file has it, for place_row */
     if (!avg)
         return -1;
     for (uint32_t i = 0; i < t->n_feat; i++) {
@@ -558,16 +626,18 @@ static int export_weights(const pc_ptrain *t, float prune, int current, pc_pmode
         }
     }
     m->scale = maxw > 0 ? (float)(maxw / 32767.0) : 1.0f;
-    m->ent = pc_malloc((ne + 1) * sizeof *m->ent);
+    rows = pc_malloc((ne + 1) * ENTRY_BYTES);
     m->n_feat = t->n_feat;   /* an upper bound, for the table size */
-    if (!m->ent || alloc_slots(m) != 0)
+    if (!rows || alloc_slots(m) != 0)
         goto oom;
     m->n_feat = 0;
     uint32_t k = 0;
     for (uint32_t i = 0; i < t->n_feat; i++) {
         const tfeat *x = &t->feat[i];
         uint32_t start = k;
-        /* classes in ascending order: the same file whatever the update order */
+        /* classes in ascending order (a trainer's row has each class once)
+         * and no zero weights: the rule of pc_pslot, and the same file
+         * whatever the update order */
         for (uint32_t c = 0, seen = 0; seen < x->n && c < t->n_classes; c++)
             for (uint32_t j = 0; j < x->n; j++) {
                 if (x->e[j].cls != c)
@@ -576,9 +646,8 @@ static int export_weights(const pc_ptrain *t, float prune, int current, pc_pmode
                 double v = avg[i][j];
                 long q = lround(v / m->scale);
                 if (fabs(v) >= prune && q != 0) {
-                    m->ent[k].cls = (uint16_t)c;
-                    m->ent[k].w = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
-                    k++;
+                    int16_t w = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+                    put_entry(&rows[(size_t)k++ * ENTRY_BYTES], c, w);
                 }
             }
         if (k > start) {
@@ -590,15 +659,16 @@ static int export_weights(const pc_ptrain *t, float prune, int current, pc_pmode
     for (uint32_t i = 0; i < t->n_feat; i++)
         pc_free(avg[i]);
     pc_free(avg);
-    if (finish_rows(m) != 0) {
+    int rc = finish_rows(m, rows);
+    pc_free(rows);
+    if (rc != 0)
         pc_pmodel_free(m);
-        return -1;
-    }
-    return 0;
+    return rc;
 oom:
     for (uint32_t i = 0; i < t->n_feat; i++)
         pc_free(avg[i]);
     pc_free(avg);
+    pc_free(rows);
     pc_pmodel_free(m);
     return -1;
 }

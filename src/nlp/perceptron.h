@@ -26,7 +26,12 @@
  * slot itself, so that looking such a feature up touches one cache line,
  * not two (the tables are far larger than the caches).  A longer row is
  * ent[u.start ...], or, when it names many of the classes (cls[0] set),
- * dense row u.start of pc_pmodel.dense. */
+ * dense row u.start of pc_pmodel.dense.
+ *
+ * Every row has its classes in ascending order and no weight 0: export
+ * makes them so, and reading refuses a model whose rows are not.  A dense
+ * row's nonzero weights are then exactly its row, and that is how writing
+ * gets it back: a model keeps each row in its scoring form only. */
 #define PC_PSLOT_INLINE 3
 typedef struct pc_pslot {
     uint32_t key;
@@ -51,19 +56,18 @@ typedef struct pc_pent {
 typedef struct pc_pmodel {
     uint32_t n_classes;
     uint32_t n_feat;
-    uint32_t n_ent;
+    uint32_t n_ent;      /* weights in all rows */
     float scale;         /* weight = w * scale */
     pc_pslot *slot;      /* open addressing, mask + 1 slots */
     uint32_t mask;
-    pc_pent *ent;
+    pc_pent *ent;        /* the sparse rows (n_sparse weights) */
+    uint32_t n_sparse;
     /* Rows that name many of the classes, stored dense (n_pad weights
      * each, zeros included): adding one is a few vector additions where a
      * sparse row is a scattered addition per class, and the most common
-     * features (a stack item's tag and label, say) have such rows.
-     * dense_src[i] is dense row i's first entry in ent (for writing). */
+     * features (a stack item's tag and label, say) have such rows. */
     uint32_t n_dense, n_pad;
     int16_t *dense;
-    uint32_t *dense_src;
 } pc_pmodel;
 
 /* scores[c] += weights of every feature, in units of m->scale (scores must be

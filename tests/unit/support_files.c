@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 unsigned char *pc_test_read_file(const char *path, size_t *n)
@@ -22,4 +23,22 @@ unsigned char *pc_test_read_file(const char *path, size_t *n)
     assert_int_equal(fread(b, 1, *n, f), *n);
     fclose(f);
     return b;
+}
+
+int pc_test_same_file(const char *a, const char *b)
+{
+    FILE *f = fopen(a, "rb"), *g = fopen(b, "rb");
+    int same = f && g;
+    while (same) {
+        char x[1 << 14], y[1 << 14];
+        size_t n = fread(x, 1, sizeof x, f);
+        same = fread(y, 1, sizeof y, g) == n && memcmp(x, y, n) == 0;
+        if (n < sizeof x)
+            break;
+    }
+    if (f)
+        fclose(f);
+    if (g)
+        fclose(g);
+    return same;
 }

@@ -7,5 +7,7 @@
 
 /* The whole file, malloc'd (free it); its size in *n. */
 unsigned char *pc_test_read_file(const char *path, size_t *n);
+/* 1 if files a and b both open and hold the same bytes, else 0. */
+int pc_test_same_file(const char *a, const char *b);
 
 #endif

@@ -1,7 +1,7 @@
 /* test_parser.c -- the constituency parser: binarize/unbinarize round trips,
  * EVALB scoring on known cases, a tiny training run that parses its
  * training trees back (greedy and beam), damaged model files, and the
- * shipped model. */
+ * shipped model (which is also saved back byte for byte). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +17,7 @@
 #include "nlp/fold.h"
 #include "nlp/parser.h"
 #include "nlp/ptb_read.h"
+#include "support_files.h"
 
 #define N(x) (sizeof(x) / sizeof((x)[0]))
 
@@ -501,6 +502,21 @@ static void test_shipped_model(void **state)
     pc_parser_free(p);
 }
 
+/* The shipped model (beam weights too) saved again is the same file: a
+ * loaded model keeps each row in its scoring form only, and writing
+ * rebuilds the rows from those. */
+static void test_shipped_model_saved_back(void **state)
+{
+    (void)state;
+    pc_error err = {0};
+    pc_parser *p = pc_parser_load("models/parser.bin", &err);
+    if (!p)
+        fail_msg("models/parser.bin: %s", err.message);
+    assert_int_equal(pc_parser_save(p, tmp_path("parser.bin"), &err), PC_OK);
+    assert_true(pc_test_same_file(tmp_path("parser.bin"), "models/parser.bin"));
+    pc_parser_free(p);
+}
+
 /* Brackets and quotes as the tokenizer spells them (CoreNLP's -LRB-, ``)
  * and as the training files mostly do ("(", '"'): the same tree. */
 static void test_shipped_model_bracket_spellings(void **state)
@@ -637,6 +653,7 @@ int main(void)
         cmocka_unit_test(test_folds),
         cmocka_unit_test(test_corrupt_model),
         cmocka_unit_test(test_shipped_model),
+        cmocka_unit_test(test_shipped_model_saved_back),
         cmocka_unit_test(test_shipped_model_bracket_spellings),
         cmocka_unit_test(test_greedy_load),
         cmocka_unit_test(test_threads_share_model),

@@ -2,11 +2,15 @@
  * Its rows take three forms when built (kept in the slot, sparse, dense):
  * every form must score exactly the weights it was given, alone and mixed,
  * after export and after a write/read round trip, and writing a read model
- * must give back the same bytes.  pc_pmodel_skip reads past a model. */
+ * must give back the same bytes.  Export writes every row with its classes
+ * ascending and no weight 0, whatever the order of training, and reading
+ * refuses a row that is not so (a dense row is written back from its
+ * vector, which keeps neither).  pc_pmodel_skip reads past a model. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -43,6 +47,50 @@ static pc_ptrain *trained(void)
     return t;
 }
 
+/* The model of t, written. */
+static pc_wbuf written(const pc_ptrain *t)
+{
+    pc_pmodel m;
+    assert_int_equal(pc_ptrain_export_current(t, 0.0f, &m), 0);
+    pc_wbuf w = {0};
+    pc_pmodel_write(&m, &w);
+    assert_false(w.oom);
+    pc_pmodel_free(&m);
+    return w;
+}
+
+/* A written model's parts: 16 bytes of header, 5 per feature, 3 per entry. */
+static uint32_t u32_at(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Where row i of a written model starts (its length in *len). */
+static size_t row_at(const pc_wbuf *w, uint32_t i, uint32_t *len)
+{
+    uint32_t nf = u32_at(w->p + 4);
+    size_t at = 16 + (size_t)nf * 5;
+    for (uint32_t k = 0; k < i; k++)
+        at += 3u * w->p[16 + (size_t)k * 5 + 4];
+    *len = w->p[16 + (size_t)i * 5 + 4];
+    return at;
+}
+
+/* Read bytes p[0..n) as a model: 0, or -1 with r.bad set. */
+static int read_bytes(const unsigned char *p, size_t n)
+{
+    pc_rbuf r = {0};
+    r.p = p;
+    r.end = p + n;
+    pc_pmodel m;
+    int rc = pc_pmodel_read(&m, &r);
+    if (rc == 0)
+        pc_pmodel_free(&m);
+    else
+        assert_true(r.bad);
+    return rc;
+}
+
 /* Every subset of the features (and one the model lacks) scores the sum of
  * their weights. */
 static void check_scores(const pc_pmodel *m)
@@ -74,8 +122,10 @@ static void test_row_forms_score_exactly(void **state)
     pc_ptrain *t = trained();
     pc_pmodel m;
     assert_int_equal(pc_ptrain_export_current(t, 0.0f, &m), 0);
-    /* the two longest rows went dense, the rest did not */
+    /* the two longest rows went dense, the rest did not; ent holds only
+     * the sparse rows (5 + 8 weights) */
     assert_int_equal(m.n_dense, 2);
+    assert_int_equal(m.n_sparse, 13);
     check_scores(&m);
 
     pc_wbuf w = {0};
@@ -87,6 +137,8 @@ static void test_row_forms_score_exactly(void **state)
     pc_pmodel back;
     assert_int_equal(pc_pmodel_read(&back, &r), 0);
     assert_true(r.p == r.end);
+    assert_int_equal(back.n_dense, 2);
+    assert_int_equal(back.n_sparse, 13);
     check_scores(&back);
 
     /* written again: the same bytes */
@@ -99,6 +151,80 @@ static void test_row_forms_score_exactly(void **state)
     pc_wbuf_free(&w2);
     pc_pmodel_free(&back);
     pc_pmodel_free(&m);
+    pc_ptrain_free(t);
+}
+
+/* Trained in another order of classes, with a weight that rounds to 0 (the
+ * scale is 1): the same file, each row's classes ascending, no weight 0. */
+static void test_export_is_canonical(void **state)
+{
+    (void)state;
+    pc_ptrain *t = trained();
+    pc_ptrain *u = pc_ptrain_new(NCLS);
+    assert_non_null(u);
+    for (uint64_t f = NFEAT; f-- > 0;)
+        for (int c = NCLS; c-- > 0;)
+            if (weight((int)f, c) != 0)
+                assert_int_equal(pc_ptrain_update(u, &f, 1, (uint32_t)c, weight((int)f, c)), 0);
+    uint64_t f2 = 2;
+    assert_int_equal(pc_ptrain_update(u, &f2, 1, 1, 0.4f), 0);
+    pc_wbuf w = written(t), wu = written(u);
+    assert_int_equal(wu.n, w.n);
+    assert_memory_equal(wu.p, w.p, w.n);
+    for (uint32_t i = 0; i < NFEAT; i++) {
+        uint32_t len;
+        const unsigned char *e = w.p + row_at(&w, i, &len);
+        for (uint32_t j = 0; j < len; j++, e += 3) {
+            if (j > 0)
+                assert_true(e[0] > e[-3]);
+            assert_true(e[1] != 0 || e[2] != 0);
+        }
+    }
+    pc_wbuf_free(&w);
+    pc_wbuf_free(&wu);
+    pc_ptrain_free(t);
+    pc_ptrain_free(u);
+}
+
+/* A row with two classes in descending order, a class twice, a weight 0 or
+ * a class out of range is refused, in every row form (rows of 1 and 3
+ * weights are kept in the slot, of 5 and 8 sparse, of 10 and 40 dense). */
+static void test_read_refuses_noncanonical_rows(void **state)
+{
+    (void)state;
+    pc_ptrain *t = trained();
+    pc_wbuf w = written(t);
+    assert_int_equal(read_bytes(w.p, w.n), 0);
+    unsigned char *b = malloc(w.n);
+    assert_non_null(b);
+    enum { DESCENDING, TWICE, ZERO, OUT_OF_RANGE, N_KINDS };
+    for (uint32_t i = 0; i < NFEAT; i++)
+        for (int kind = 0; kind < N_KINDS; kind++) {
+            uint32_t len;
+            size_t at = row_at(&w, i, &len);
+            unsigned char *e = b + at, *last = e + 3 * (len - 1);
+            memcpy(b, w.p, w.n);
+            if (kind == DESCENDING || kind == TWICE) {
+                if (len < 2)
+                    continue;
+                if (kind == TWICE)
+                    e[3] = e[0];
+                else {
+                    unsigned char x[3];
+                    memcpy(x, e, 3);
+                    memcpy(e, e + 3, 3);
+                    memcpy(e + 3, x, 3);
+                }
+            } else if (kind == ZERO) {
+                last[1] = last[2] = 0;
+            } else {
+                last[0] = NCLS;
+            }
+            if (read_bytes(b, w.n) != -1)
+                fail_msg("row %u (%u weights): change %d not refused", i, len, kind);
+        }
+    free(b);
+    pc_wbuf_free(&w);
     pc_ptrain_free(t);
 }
 
@@ -133,6 +259,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_row_forms_score_exactly),
+        cmocka_unit_test(test_export_is_canonical),
+        cmocka_unit_test(test_read_refuses_noncanonical_rows),
         cmocka_unit_test(test_skip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
