@@ -108,11 +108,11 @@ const char *pc_model_form(const char *w)
 {
     static const char *const map[][2] = {
         {"-LRB-", "("}, {"-RRB-", ")"}, {"-LSB-", "["}, {"-RSB-", "]"},
-        {"-LCB-", "{"}, {"-RCB-", "}"}, {"``", "\""}, {"''", "\""},
-        {"\xe2\x80\x9c", "\""}, {"\xe2\x80\x9d", "\""}, /* U+201C, U+201D */
+        {"-LCB-", "{"}, {"-RCB-", "}"},
+        {"``", "\xe2\x80\x9c"}, {"''", "\xe2\x80\x9d"},   /* U+201C, U+201D */
     };
-    /* every spelling starts with one of these bytes: most words are passed at once */
-    if (w[0] != '-' && w[0] != '`' && w[0] != '\'' && w[0] != '\xe2')
+    /* every escape starts with one of these bytes: most words are passed at once */
+    if (w[0] != '-' && w[0] != '`' && w[0] != '\'')
         return w;
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strcmp(w, map[i][0]))

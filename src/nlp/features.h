@@ -66,15 +66,16 @@ enum {
 };
 unsigned pc_word_flags(const char *s);
 
-/* The form a model knows a word by.  The same bracket or quote comes in
- * three spellings: CoNLL-U files (the tagger's training) write "(" and '"',
- * PTB files (the parser's) write "-LRB-" for a round bracket but "[" for a
- * square one, and '"' or curly quotes, and our tokenizer writes CoreNLP's
- * "-LRB-", "-LSB-", "``" and "''".  Features look each up by one form, the
- * character -- "(" ")" "[" "]" "{" "}" and '"' -- so that a word is known by
- * the same features in training and in use (the tagger had tagged the
- * tokenizer's "-LRB-" NNP and a "``" now and then ","); any other word is
- * itself. */
+/* A PTB token as text spells it: the escapes "-LRB-" "-RRB-" "-LSB-" "-RSB-"
+ * "-LCB-" "-RCB-" become the brackets, and the directed quotes "``" and "''"
+ * the curly quotes U+201C and U+201D; any other token is itself.  Models
+ * look words up by this form.  The tagger learns from CoNLL-U, whose words
+ * are the text itself -- "(" and curly quotes, never "-LRB-" -- and tags the
+ * tokenizer's and PTB files' tokens, which are escaped (CoreNLP's
+ * conventions): unmapped, it had tagged "-LRB-" NNP and "``" now and then
+ * ",".  The parser learns from PTB files, which escape round brackets but
+ * not square ones, and write quotes as '"', curly or directed: mapped in
+ * training and parsing alike, each bracket and quote has one spelling. */
 const char *pc_model_form(const char *w);
 
 #endif

@@ -104,7 +104,6 @@ static uint64_t amb_of(const pc_tagger *t, uint64_t k)
 
 static void fill_tok(const pc_tagger *t, const char *w, tok *k)
 {
-    w = pc_model_form(w);
     k->w = pc_hash_str(w);
     k->lw = pc_hash_lower(w);
     k->suf1 = pc_hash_suffix(w, 1);
@@ -245,7 +244,7 @@ int pc_tagger_tag(const pc_tagger *t, const char *const *words, size_t n, const 
         return -1;
     }
     for (size_t i = 0; i < n; i++)
-        fill_tok(t, words[i] ? words[i] : "", &k[i]);
+        fill_tok(t, words[i] ? pc_model_form(words[i]) : "", &k[i]);
     tag_ids(t, NULL, &t->model, k, n, NULL, ids);
     tag_ids(t, NULL, &t->model2, k, n, ids, ids + n);
     for (size_t i = 0; i < n; i++)
@@ -521,7 +520,7 @@ static int build_amb(pc_tagger *t, const pc_tsent *s, size_t n, unsigned *const 
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < s[i].n; j++)
-            c[k++] = (wcount){pc_hash_lower(pc_model_form(s[i].word[j])), gold[i][j], 1};
+            c[k++] = (wcount){pc_hash_lower(s[i].word[j]), gold[i][j], 1};
     qsort(c, k, sizeof *c, cmp_wcount);
     t->n_amb = 0;
     for (size_t i = 0; i < k;) {

@@ -517,8 +517,31 @@ static void test_shipped_model_saved_back(void **state)
     pc_parser_free(p);
 }
 
+/* s with every leaf word " <from>)" written " <to>)". */
+static char *respell_leaves(pc_arena *a, const char *s, const char *const (*map)[2], size_t n)
+{
+    char *out = pc_arena_alloc(a, 2 * strlen(s) + 1), *o = out;
+    while (*s) {
+        size_t i = 0, k = 0;
+        for (; i < n; i++) {
+            k = strlen(map[i][0]);
+            if (s[0] == ' ' && !strncmp(s + 1, map[i][0], k) && s[k + 1] == ')')
+                break;
+        }
+        if (i == n) {
+            *o++ = *s++;
+            continue;
+        }
+        o += sprintf(o, " %s", map[i][1]);
+        s += k + 1;
+    }
+    *o = '\0';
+    return out;
+}
+
 /* Brackets and quotes as the tokenizer spells them (CoreNLP's -LRB-, ``)
- * and as the training files mostly do ("(", '"'): the same tree. */
+ * and as text does ("(", curly quotes): the same tree.  (The tree keeps the
+ * words it is given, so the second is no longer a readable PTB tree.) */
 static void test_shipped_model_bracket_spellings(void **state)
 {
     (void)state;
@@ -526,23 +549,28 @@ static void test_shipped_model_bracket_spellings(void **state)
     pc_parser *p = pc_parser_load("models/parser.bin", &err);
     if (!p)
         fail_msg("models/parser.bin: %s", err.message);
+    static const char *const map[][2] = {{"-LRB-", "("}, {"-RRB-", ")"}, {"-LSB-", "["},
+                                         {"-RSB-", "]"}, {"``", "\xe2\x80\x9c"},
+                                         {"''", "\xe2\x80\x9d"}};
     const char *ptb[] = {"The", "minister", "-LRB-", "Ali", "Hassan", "-RRB-", "said",
                          "``", "we", "will", "fight", "''", "-LSB-", "sic", "-RSB-", "."};
-    const char *raw[] = {"The", "minister", "(", "Ali", "Hassan", ")", "said",
-                         "\"", "we", "will", "fight", "\"", "[", "sic", "]", "."};
     const char *t[] = {"DT", "NN", "-LRB-", "NNP", "NNP", "-RRB-", "VBD",
                        "``", "PRP", "MD", "VB", "''", "-LRB-", "FW", "-RRB-", "."};
+    const char *raw[N(ptb)];
+    for (size_t i = 0; i < N(ptb); i++) {
+        raw[i] = ptb[i];
+        for (size_t j = 0; j < N(map); j++)
+            if (!strcmp(ptb[i], map[j][0]))
+                raw[i] = map[j][1];
+    }
     pc_arena *a = pc_arena_new(0);
     for (int beam = 1; beam <= 8; beam *= 8) {
         char *x = pc_parser_parse(p, ptb, t, N(t), beam, a, &err);
         char *y = pc_parser_parse(p, raw, t, N(t), beam, a, &err);
         assert_non_null(x);
         assert_non_null(y);
-        pc_ptree tx = parse1(a, x), ty = parse1(a, y);
-        pc_evalb e = {0};
-        assert_int_equal(pc_evalb_add(&e, &tx, &ty), 0);
-        if (e.exact != 1)
-            fail_msg("beam %d:\n%s\n%s", beam, x, y);
+        assert_non_null(strstr(x, "(-LRB- -LRB-)"));
+        assert_string_equal(respell_leaves(a, x, map, N(map)), y);
     }
     pc_arena_free(a);
     pc_parser_free(p);
