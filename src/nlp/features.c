@@ -104,18 +104,28 @@ unsigned pc_word_flags(const char *s)
     return f;
 }
 
-const char *pc_model_form(const char *w)
+const char *pc_ptb_bracket(const char *w)
 {
     static const char *const map[][2] = {
-        {"-LRB-", "("}, {"-RRB-", ")"}, {"-LSB-", "["}, {"-RSB-", "]"},
-        {"-LCB-", "{"}, {"-RCB-", "}"},
-        {"``", "\xe2\x80\x9c"}, {"''", "\xe2\x80\x9d"},   /* U+201C, U+201D */
+        {"-LRB-", "("}, {"-RRB-", ")"}, {"-LSB-", "["},
+        {"-RSB-", "]"}, {"-LCB-", "{"}, {"-RCB-", "}"},
     };
-    /* every escape starts with one of these bytes: most words are passed at once */
-    if (w[0] != '-' && w[0] != '`' && w[0] != '\'')
-        return w;
+    if (w[0] != '-')   /* most words are passed at once */
+        return NULL;
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strcmp(w, map[i][0]))
             return map[i][1];
+    return NULL;
+}
+
+const char *pc_model_form(const char *w)
+{
+    const char *b = pc_ptb_bracket(w);
+    if (b)
+        return b;
+    if (!strcmp(w, "``"))
+        return "\xe2\x80\x9c";   /* U+201C */
+    if (!strcmp(w, "''"))
+        return "\xe2\x80\x9d";   /* U+201D */
     return w;
 }

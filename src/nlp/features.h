@@ -77,5 +77,8 @@ unsigned pc_word_flags(const char *s);
  * not square ones, and write quotes as '"', curly or directed: mapped in
  * training and parsing alike, each bracket and quote has one spelling. */
 const char *pc_model_form(const char *w);
+/* The bracket a PTB escape stands for ("-LRB-" -> "(", and -RRB- -LSB- -RSB-
+ * -LCB- -RCB-), or NULL if w is no such escape. */
+const char *pc_ptb_bracket(const char *w);
 
 #endif

@@ -9,14 +9,10 @@
 /* The one spelling of a token that the two formats write differently. */
 static const char *canonical(const char *w)
 {
-    static const char *const map[][2] = {
-        {"-LRB-", "("}, {"-RRB-", ")"}, {"-LSB-", "["}, {"-RSB-", "]"},
-        {"-LCB-", "{"}, {"-RCB-", "}"}, {"``", "\""},  {"''", "\""},
-    };
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (!strcmp(w, map[i][0]))
-            return map[i][1];
-    return w;
+    const char *b = pc_ptb_bracket(w);
+    if (b)
+        return b;
+    return !strcmp(w, "``") || !strcmp(w, "''") ? "\"" : w;
 }
 
 unsigned pc_fold_of(const char *const *words, size_t n, unsigned nfolds)
