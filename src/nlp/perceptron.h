@@ -73,6 +73,9 @@ typedef struct pc_pmodel {
 /* scores[c] += weights of every feature, in units of m->scale (scores must be
  * zeroed by the caller; the order of classes is all that callers use). */
 void pc_pmodel_score(const pc_pmodel *m, const uint64_t *f, size_t nf, float *scores);
+/* The same, never with the CPU's wider vector instructions (AVX2): for the
+ * tests, which check that both give the same scores. */
+void pc_pmodel_score_portable(const pc_pmodel *m, const uint64_t *f, size_t nf, float *scores);
 void pc_pmodel_free(pc_pmodel *m);
 /* Serialise / read back (quantized).  Read returns -1 (r->bad set) on bad data. */
 void pc_pmodel_write(const pc_pmodel *m, pc_wbuf *b);

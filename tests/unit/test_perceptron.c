@@ -103,15 +103,17 @@ static void check_scores(const pc_pmodel *m)
             if (set >> i & 1)
                 f[nf++] = i;
         f[nf++] = 12345;   /* unknown */
-        float sc[NCLS] = {0};
+        float sc[NCLS] = {0}, sp[NCLS] = {0};
         pc_pmodel_score(m, f, nf, sc);
+        pc_pmodel_score_portable(m, f, nf, sp);
         for (int c = 0; c < NCLS; c++) {
             float want = 0;
             for (int i = 0; i < NFEAT; i++)
                 if (set >> i & 1)
                     want += weight(i, c);
-            if (sc[c] != want)
-                fail_msg("features %#x class %d: %g, want %g", set, c, (double)sc[c], (double)want);
+            if (sc[c] != want || sp[c] != want)
+                fail_msg("features %#x class %d: %g (portable %g), want %g", set, c, (double)sc[c],
+                         (double)sp[c], (double)want);
         }
     }
 }
@@ -255,6 +257,55 @@ static void test_skip(void **state)
     pc_ptrain_free(t);
 }
 
+/* A class count that is no multiple of 8 (the vector code's width), rows of
+ * every form, and scores that start nonzero: pc_pmodel_score (AVX2 where the
+ * CPU has it) and the portable build add exactly the weights, tail included. */
+static void test_vector_and_portable_agree(void **state)
+{
+    (void)state;
+    enum { N = 45, F = 40 };
+    pc_ptrain *t = pc_ptrain_new(N);
+    assert_non_null(t);
+    static float w[F][N];
+    uint32_t x = 12345;
+    for (uint64_t f = 0; f < F; f++)
+        for (int c = 0; c < N; c++) {
+            x = x * 1103515245u + 12345u;
+            /* row f names about f/3 classes: short, sparse and dense rows */
+            if ((int)(x >> 16) % F > (int)f / 3 + 1)
+                continue;
+            w[f][c] = (float)((int)(x >> 20) % 2001 - 1000);
+            if (w[f][c] != 0)
+                assert_int_equal(pc_ptrain_update(t, &f, 1, (uint32_t)c, w[f][c]), 0);
+        }
+    uint64_t big = F;   /* the largest weight: scale 1, exact integers */
+    assert_int_equal(pc_ptrain_update(t, &big, 1, 0, 32767), 0);
+    pc_pmodel m;
+    assert_int_equal(pc_ptrain_export_current(t, 0.0f, &m), 0);
+    assert_true(m.scale == 1.0f);
+    assert_true(m.n_dense > 0 && m.n_sparse > 0);
+    uint64_t f[F];
+    for (int k = 0; k < F; k++)
+        f[k] = (uint64_t)k;
+    for (size_t nf = 1; nf <= F; nf++) {
+        float sc[N], sp[N];
+        for (int c = 0; c < N; c++)
+            sc[c] = sp[c] = (float)(c * 7);
+        pc_pmodel_score(&m, f, nf, sc);
+        pc_pmodel_score_portable(&m, f, nf, sp);
+        for (int c = 0; c < N; c++) {
+            float want = (float)(c * 7);
+            for (size_t k = 0; k < nf; k++)
+                want += w[k][c];
+            if (sc[c] != want || sp[c] != want)
+                fail_msg("%zu features, class %d: %g (portable %g), want %g", nf, c, (double)sc[c],
+                         (double)sp[c], (double)want);
+        }
+    }
+    pc_pmodel_free(&m);
+    pc_ptrain_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +313,7 @@ int main(void)
         cmocka_unit_test(test_export_is_canonical),
         cmocka_unit_test(test_read_refuses_noncanonical_rows),
         cmocka_unit_test(test_skip),
+        cmocka_unit_test(test_vector_and_portable_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
