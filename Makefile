@@ -89,8 +89,8 @@ include fuzz/fuzz.mk
 TRAIN_DIR    := data/train
 MODEL_ACTORS := $(addprefix data/dictionaries/,Phoenix.Countries.actors.txt \
                 Phoenix.International.actors.txt Phoenix.MilNonState.actors.txt)
-TAGGER_ARGS  ?= --epochs 12 --average 3 --seed 2
-PARSER_ARGS  ?= --epochs 15 --beam 8 --prune 1 --augment-coord 2500
+TAGGER_ARGS  ?= --epochs 12 --average 3 --seed 2 --prune 0.5
+PARSER_ARGS  ?= --epochs 15 --beam 8 --prune 2 --seed 2 --augment-coord 2500
 CONVERT_ARGS ?= --epochs 15 --beam 8 --prune 1
 CONVERTER    := $(BUILD)/models/deps2ptb.bin
 EWT_TREES    := $(BUILD)/models/ewt-train-dev.ptb
