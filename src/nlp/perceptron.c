@@ -89,8 +89,7 @@ add_sums_avx2(float *restrict scores, const int32_t *restrict acc, uint32_t n)
         __m256 a = _mm256_cvtepi32_ps(_mm256_loadu_si256((const __m256i *)(const void *)(acc + c)));
         _mm256_storeu_ps(scores + c, _mm256_add_ps(_mm256_loadu_ps(scores + c), a));
     }
-    for (; c < n; c++)
-        scores[c] += (float)acc[c];
+    add_sums(scores + c, acc + c, n - c);
 }
 #endif
 
@@ -99,11 +98,14 @@ _Static_assert(sizeof(pc_pslot) == 16, "four slots to a cache line");
 /* A longer row kept dense (cls[0] of a row longer than PC_PSLOT_INLINE). */
 static int is_dense(const pc_pslot *x) { return x->len > PC_PSLOT_INLINE && x->cls[0]; }
 
-/* pc_pmodel_score's work (m has slots; nf at most 256), inlined into each
- * build of it below. */
+/* pc_pmodel_score's work, inlined into each build of it below. */
 static ALWAYS_INLINE void score_body(const pc_pmodel *m, const uint64_t *f, size_t nf,
                                      float *scores, int avx2)
 {
+    if (!m->slot)
+        return;
+    if (nf > 256)
+        nf = 256;
     /* the model is far larger than the caches: start every slot load first,
      * then every row load, then add */
     const pc_pslot *hit[256];
@@ -166,7 +168,7 @@ static ALWAYS_INLINE void score_body(const pc_pmodel *m, const uint64_t *f, size
 /* Built twice on x86-64 with GCC or clang: for any x86-64, and for AVX2,
  * chosen at each call (the CPU's features, read once at start-up by the
  * compiler's runtime).  The sums are integers, so both give the same bits. */
-static void score_base(const pc_pmodel *m, const uint64_t *f, size_t nf, float *scores)
+void pc_pmodel_score_portable(const pc_pmodel *m, const uint64_t *f, size_t nf, float *scores)
 {
     score_body(m, f, nf, scores, 0);
 }
@@ -181,23 +183,13 @@ __attribute__((target("avx2"))) static void score_avx2(const pc_pmodel *m, const
 
 void pc_pmodel_score(const pc_pmodel *m, const uint64_t *f, size_t nf, float *scores)
 {
-    if (!m->slot)
-        return;
-    if (nf > 256)
-        nf = 256;
 #ifdef HAVE_SCORE_AVX2
     if (__builtin_cpu_supports("avx2")) {
         score_avx2(m, f, nf, scores);
         return;
     }
 #endif
-    score_base(m, f, nf, scores);
-}
-
-void pc_pmodel_score_portable(const pc_pmodel *m, const uint64_t *f, size_t nf, float *scores)
-{
-    if (m->slot)
-        score_base(m, f, nf < 256 ? nf : 256, scores);
+    pc_pmodel_score_portable(m, f, nf, scores);
 }
 
 /* Rows with at least 1/DENSE_SHARE of the classes go dense. */

@@ -478,14 +478,22 @@ static void test_guided_training(void **state)
     pc_arena_free(a);
 }
 
+/* The shipped model (make models), or the running test fails. */
+static pc_parser *shipped_parser(void)
+{
+    pc_error err = {0};
+    pc_parser *p = pc_parser_load("models/parser.bin", &err);
+    if (!p)
+        fail_msg("models/parser.bin: %s", err.message);
+    return p;
+}
+
 /* The shipped model: a news sentence parses into a tree over its words. */
 static void test_shipped_model(void **state)
 {
     (void)state;
     pc_error err = {0};
-    pc_parser *p = pc_parser_load("models/parser.bin", &err);
-    if (!p)
-        fail_msg("models/parser.bin: %s", err.message);
+    pc_parser *p = shipped_parser();
     const char *w[] = {"Israeli", "troops", "attacked", "the", "Gaza", "Strip", "on", "Monday", "."};
     const char *t[] = {"JJ", "NNS", "VBD", "DT", "NNP", "NNP", "IN", "NNP", "."};
     pc_arena *a = pc_arena_new(0);
@@ -509,9 +517,7 @@ static void test_shipped_model_saved_back(void **state)
 {
     (void)state;
     pc_error err = {0};
-    pc_parser *p = pc_parser_load("models/parser.bin", &err);
-    if (!p)
-        fail_msg("models/parser.bin: %s", err.message);
+    pc_parser *p = shipped_parser();
     assert_int_equal(pc_parser_save(p, tmp_path("parser.bin"), &err), PC_OK);
     assert_true(pc_test_same_file(tmp_path("parser.bin"), "models/parser.bin"));
     pc_parser_free(p);
@@ -546,9 +552,7 @@ static void test_shipped_model_bracket_spellings(void **state)
 {
     (void)state;
     pc_error err = {0};
-    pc_parser *p = pc_parser_load("models/parser.bin", &err);
-    if (!p)
-        fail_msg("models/parser.bin: %s", err.message);
+    pc_parser *p = shipped_parser();
     static const char *const map[][2] = {{"-LRB-", "("}, {"-RRB-", ")"}, {"-LSB-", "["},
                                          {"-RSB-", "]"}, {"``", "\xe2\x80\x9c"},
                                          {"''", "\xe2\x80\x9d"}};
@@ -645,9 +649,7 @@ static void *parse_all(void *arg)
 static void test_threads_share_model(void **state)
 {
     (void)state;
-    pc_error err = {0};
-    pc_parser *p = pc_parser_load("models/parser.bin", &err);
-    assert_non_null(p);
+    pc_parser *p = shipped_parser();
     static job alone, th[3];
     alone.p = p;
     parse_all(&alone);
