@@ -23,7 +23,8 @@ void usage_train(FILE *f)
             "usage: %s train tagger -o MODEL [--epochs N] [--seed S] [--actors FILE]... "
             "[--fold K/N] [--average K] FILE.conllu...\n"
             "       %s train parser -o MODEL [--epochs N] [--seed S] [--beam K] [--explore E] "
-            "[--tagger MODEL]... [--augment-coord N] [--deps FILE.conllu]... FILE.ptb...\n"
+            "[--tagger MODEL]... [--augment-coord N] [--augment-report N] [--deps FILE.conllu]... "
+            "FILE.ptb...\n"
             "\n"
             "tagger: trains on the FORM and XPOS columns; --actors adds a PETRARCH actor\n"
             "        dictionary's name words to the name-list feature (repeatable).\n"
@@ -37,6 +38,8 @@ void usage_train(FILE *f)
             "        their gold tags.\n"
             "        --augment-coord N adds N trees whose subject became a coordination\n"
             "        (\"A, B and <subject> ...\") of proper-name subjects of other trees.\n"
+            "        --augment-report N adds N trees of a sentence followed by a reporter\n"
+            "        (\"<sentence>, the ministry said.\", inverted or quoted too).\n"
             "        --deps gives the dependency trees of the same sentences (CoNLL-U, in\n"
             "        the order of the trees): the model then converts dependency trees to\n"
             "        constituents (petrarch convert-deps) instead of parsing words.\n"
@@ -71,6 +74,7 @@ typedef struct targs {
     int epochs, beam, explore;
     int average;            /* --average K: weights of K trainings averaged */
     long augment_coord;     /* --augment-coord N: coordinated-subject trees added */
+    long augment_report;    /* --augment-report N: reported-speech trees added */
     unsigned seed;
     double prune;
     const char **actors;
@@ -100,6 +104,8 @@ static int parse_args(int argc, char **argv, targs *a)
             a->average = atoi(argv[++i]);
         else if (!strcmp(s, "--augment-coord") && has)
             a->augment_coord = atol(argv[++i]);
+        else if (!strcmp(s, "--augment-report") && has)
+            a->augment_report = atol(argv[++i]);
         else if (!strcmp(s, "--prune") && has)
             a->prune = atof(argv[++i]);
         else if (!strcmp(s, "--tagger") && has) {
@@ -138,10 +144,11 @@ static int parse_args(int argc, char **argv, targs *a)
     }
     if (a->epochs < 0 || a->epochs > 1000 || a->beam < 0 || a->beam > 256 || a->explore < 0 ||
         a->explore > 1000 || a->augment_coord < 0 || a->augment_coord > 1000000 ||
+        a->augment_report < 0 || a->augment_report > 1000000 ||
         a->average < 0 || a->average > 64) {
         fprintf(stderr,
                 "%s: train: --epochs 0..1000, --beam 1..256, --explore 1..1000, "
-                "--augment-coord 0..1000000, --average 1..64\n",
+                "--augment-coord and --augment-report 0..1000000, --average 1..64\n",
                 pc_prog);
         return -1;
     }
@@ -206,9 +213,9 @@ static int train_parser(targs *a)
             pc_treebank_free(&tb);
             return EXIT_FATAL;
         }
-    if (a->n_deps && (deps.n != tb.n || a->augment_coord > 0)) {
+    if (a->n_deps && (deps.n != tb.n || a->augment_coord > 0 || a->augment_report > 0)) {
         fprintf(stderr, "%s: train parser: --deps needs one dependency tree per tree (%zu for "
-                "%zu) and no --augment-coord\n", pc_prog, deps.n, tb.n);
+                "%zu) and no --augment-*\n", pc_prog, deps.n, tb.n);
         pc_tcorpus_free(&deps);
         pc_treebank_free(&tb);
         return EXIT_USAGE;
@@ -222,6 +229,16 @@ static int train_parser(targs *a)
     }
     if (added)
         fprintf(stderr, "%s: added %zu trees with coordinated subjects\n", pc_prog, added);
+    added = 0;
+    if (a->augment_report > 0 &&
+        pc_treebank_augment_report(&tb, (size_t)a->augment_report, a->seed, &added, &err) !=
+            PC_OK) {
+        report_error("train parser", &err);
+        pc_treebank_free(&tb);
+        return EXIT_FATAL;
+    }
+    if (added)
+        fprintf(stderr, "%s: added %zu trees with a reporter\n", pc_prog, added);
     fprintf(stderr, "%s: training the parser on %zu trees\n", pc_prog, tb.n);
     pc_parser_opts o = {0};
     o.epochs = a->epochs ? a->epochs : 10;

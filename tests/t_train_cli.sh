@@ -106,6 +106,18 @@ expect_rc 0 "eval the augmented parser" "$bin" eval-parser aug.bin small.ptb
 at_least out "F1" 90 "augmented parser learns its training trees"
 if cmp -s aug.bin static.bin; then bad "  --augment-coord changed nothing"; else ok "  --augment-coord trains differently"; fi
 expect_rc 2 "bad --augment-coord" "$bin" train parser -o x.bin --augment-coord -5 small.ptb
+# --augment-report N: N trees ending in an attribution join them too, after
+# the coordinated subjects (which can be their clauses)
+expect_rc 0 "train parser --augment-coord 40 --augment-report 30" "$bin" train parser \
+    -o augr.bin --epochs 8 --augment-coord 40 --augment-report 30 small.ptb
+grep -q "added 30 trees with a reporter" err && grep -q "on $((ntrees + 70)) trees" err &&
+    ok "  30 more trees added" || bad "  augment-report ($ntrees trees): $(cat err)"
+expect_rc 0 "eval the parser with reporters" "$bin" eval-parser augr.bin small.ptb
+at_least out "F1" 90 "that parser learns its training trees"
+if cmp -s aug.bin augr.bin; then bad "  --augment-report changed nothing"; else ok "  --augment-report trains differently"; fi
+expect_rc 2 "bad --augment-report" "$bin" train parser -o x.bin --augment-report -1 small.ptb
+expect_rc 2 "--deps with --augment-report" "$bin" train parser -o x.bin --deps small.conllu \
+    --augment-report 5 small.ptb
 
 # --deps: a dependency-guided parser (the UD -> PTB converter) learns its
 # trees from their dependency trees; convert-deps writes a PTB tree per

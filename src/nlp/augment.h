@@ -22,4 +22,15 @@
 pc_status pc_treebank_augment_coord(pc_treebank *tb, size_t count, unsigned seed, size_t *added,
                                     pc_error *err);
 
+/* News attributes most of what it reports: "Syria rejected the plan, the
+ * foreign ministry said."  GUM has few such sentences, and a parser that has
+ * not seen them buries the clause under the reporting verb.  Append up to
+ * count trees that have them: a sentence of tb (an S with a subject, ending
+ * in a full stop) followed by a reporter -- the subject of another tree's
+ * reporting verb ("officials said"), or a proper-name subject -- and a
+ * reporting verb phrase, plain, inverted (SINV) or in quotes, bracketed as
+ * CoreNLP does.  Deterministic per seed; *added (may be NULL) gets how many. */
+pc_status pc_treebank_augment_report(pc_treebank *tb, size_t count, unsigned seed, size_t *added,
+                                     pc_error *err);
+
 #endif

@@ -1,11 +1,16 @@
-/* test_augment.c -- coordinated-subject training trees (src/nlp/augment.c)
- * made from the small treebank tests/data/nlp/augment.ptb: every new tree is
- * one of the input sentences whose subject became the last conjunct of
- * "NAME (, NAME)* (,) and|or SUBJECT", the names being the input's
- * proper-name subjects; the rest of the sentence is unchanged (a first
- * function word goes to lower case, "American" does not); pronoun and
- * demonstrative subjects are never extended; the same seed gives the same
- * trees; and a tree too deep to copy is skipped, not a crash. */
+/* test_augment.c -- extra training trees (src/nlp/augment.c) made from the
+ * small treebank tests/data/nlp/augment.ptb.
+ *
+ * Coordinated subjects: every new tree is one of the input sentences whose
+ * subject became the last conjunct of "NAME (, NAME)* (,) and|or SUBJECT",
+ * the names being the input's proper-name subjects; the rest of the sentence
+ * is unchanged (a first function word goes to lower case, "American" does
+ * not); pronoun and demonstrative subjects are never extended; the same seed
+ * gives the same trees; and a tree too deep to copy is skipped, not a crash.
+ *
+ * Reported speech: every new tree is an input sentence ending in a full stop,
+ * then a reporter (the subject of an input's reporting verb, or a proper-name
+ * subject) and a reporting verb, plain, inverted (SINV) or quoted. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -249,6 +254,148 @@ static void test_deep_tree(void **state)
     free(src);
 }
 
+/* ------------------------------------------------------ reported speech */
+
+/* The words a reporter's verb phrase can have (augment.c's table). */
+static int is_report_word(const char *w)
+{
+    static const char *const words[] = {"said",     "says",     "added",     "wrote",  "announced",
+                                        "told",     "reporters", "AFP",      "in",     "a",
+                                        "statement", "Monday",  "Tuesday",   "Wednesday",
+                                        "Thursday", "Friday",   "Saturday",  "Sunday"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (!strcmp(w, words[i]))
+            return 1;
+    return 0;
+}
+
+/* New tree t against the n0 originals: `` (quoted only), the words of an
+ * original sentence but its full stop, ",", '' (quoted only), a reporter and
+ * a reporting verb in either order, "."; the reporter "he" (the subject of
+ * "He said ...", lower case inside the sentence) or a proper-name subject.
+ * Counts the shapes seen. */
+static void check_report(const pc_treebank *tb, size_t n0, const pc_ptree *t, int *quoted,
+                         int *inverted, int *he)
+{
+    const char *w[MAXW], *ow[MAXW];
+    int n = leaves(t, w, NULL);
+    char buf[4096];
+    int q = !strcmp(w[0], "``"), at = q, found = 0, end = 0;
+    for (size_t o = 0; o < n0 && !found; o++) {
+        int m = leaves(&tb->tree[o], ow, NULL);
+        if (m < 2 || strcmp(ow[m - 1], ".") || at + m - 1 > n)
+            continue;
+        int same = 1;
+        for (int i = 0; i < m - 1 && same; i++)
+            same = !strcmp(w[at + i], ow[i]);
+        if (same) {
+            found = 1;
+            end = at + m - 1;
+        }
+    }
+    if (!found || strcmp(w[end], ",") || strcmp(w[n - 1], "."))
+        fail_msg("not an input sentence with a reporter: %s", sentence(t, buf, sizeof buf));
+    int i = end + 1;
+    if (q && strcmp(w[i++], "''"))
+        fail_msg("quote not closed after the comma: %s", sentence(t, buf, sizeof buf));
+    *quoted += q;
+    int verb_first = is_report_word(w[i]);
+    *inverted += verb_first;
+    for (; i < n - 1; i++) {
+        if (is_report_word(w[i]))
+            continue;
+        if (!strcmp(w[i], "He") || !strcmp(w[i], "The"))
+            fail_msg("a reporter's first word kept its capital: %s", sentence(t, buf, sizeof buf));
+        if (strcmp(w[i], "he") && strcmp(w[i], "the") && !is_name_word(w[i]))
+            fail_msg("not a reporter: %s in %s", w[i], sentence(t, buf, sizeof buf));
+        *he += !strcmp(w[i], "he");
+    }
+    /* SINV when inverted, S otherwise, and a training tree: it binarizes */
+    int top = t->node[0].first;
+    assert_string_equal(t->node[top].label, verb_first ? "SINV" : "S");
+    pc_labels lab = {0};
+    pc_arena *a = pc_arena_new(0);
+    pc_btree bt;
+    pc_error err = {0};
+    assert_int_equal(pc_binarize(t, &lab, a, &bt, &err), 0);
+    assert_int_equal(bt.n_words, n);
+    pc_arena_free(a);
+}
+
+static void test_reported_speech(void **state)
+{
+    (void)state;
+    pc_treebank tb = {0};
+    pc_error err = {0};
+    assert_int_equal(pc_treebank_read(&tb, BANK, &err), PC_OK);
+    size_t n0 = tb.n, added = 0;
+    assert_int_equal(pc_treebank_augment_report(&tb, 60, 3, &added, &err), PC_OK);
+    assert_int_equal(added, 60);
+    assert_int_equal(tb.n, n0 + 60);
+    int quoted = 0, inverted = 0, he = 0;
+    for (size_t i = n0; i < tb.n; i++)
+        check_report(&tb, n0, &tb.tree[i], &quoted, &inverted, &he);
+    assert_true(quoted > 0 && quoted < 60);
+    assert_true(inverted > 0 && inverted < 60);
+    assert_true(he > 0);
+    /* the same seed, the same trees; another seed, others */
+    pc_treebank y = {0}, z = {0};
+    assert_int_equal(pc_treebank_read(&y, BANK, &err), PC_OK);
+    assert_int_equal(pc_treebank_read(&z, BANK, &err), PC_OK);
+    assert_int_equal(pc_treebank_augment_report(&y, 60, 3, NULL, &err), PC_OK);
+    assert_int_equal(pc_treebank_augment_report(&z, 60, 4, NULL, &err), PC_OK);
+    char b1[4096], b2[4096];
+    int differ = 0;
+    for (size_t i = n0; i < tb.n; i++) {
+        assert_string_equal(sentence(&tb.tree[i], b1, sizeof b1), sentence(&y.tree[i], b2, sizeof b2));
+        differ += strcmp(b1, sentence(&z.tree[i], b2, sizeof b2)) != 0;
+    }
+    assert_true(differ > 0);
+    pc_treebank_free(&tb);
+    pc_treebank_free(&y);
+    pc_treebank_free(&z);
+}
+
+/* No sentence ending in a full stop, or no reporter: nothing added; a
+ * reporter too deep to copy is skipped, not a crash. */
+static void test_report_nothing_to_do(void **state)
+{
+    (void)state;
+    pc_treebank tb;
+    pc_error err = {0};
+    size_t added = 99;
+    read_inline("(ROOT (SQ (VBD Did) (NP (NNP Egypt)) (VP (VB leave)) (. ?)))\n"
+                "(ROOT (NP (NN Headline) (NNS words)))\n",
+                &tb);
+    assert_int_equal(pc_treebank_augment_report(&tb, 10, 1, &added, &err), PC_OK);
+    assert_int_equal(added, 0);
+    assert_int_equal(tb.n, 2);
+    pc_treebank_free(&tb);
+    read_inline("(ROOT (S (NP (DT the) (NN plan)) (VP (VBD failed) (ADVP (RB again))) (. .)))\n",
+                &tb);
+    assert_int_equal(pc_treebank_augment_report(&tb, 10, 1, &added, &err), PC_OK);
+    assert_int_equal(added, 0);   /* no reporter: "the plan" names no one */
+    pc_treebank_free(&tb);
+
+    enum { DEPTH = 5000 };
+    size_t cap = DEPTH * 8 + 512;
+    char *src = malloc(cap);
+    assert_non_null(src);
+    strcpy(src, "(ROOT (S (NP (DT the) (NN plan)) (VP (VBD failed)) (. .)))\n(ROOT (S (NP");
+    for (int i = 0; i < DEPTH; i++)
+        strcat(src, " (NP");
+    strcat(src, " (NNP Egypt)");
+    for (int i = 0; i < DEPTH; i++)
+        strcat(src, ")");
+    strcat(src, ") (VP (VBD said) (NP (PRP it))) (. .)))\n");
+    read_inline(src, &tb);
+    assert_int_equal(pc_treebank_augment_report(&tb, 5, 1, &added, &err), PC_OK);
+    assert_int_equal(added, 0);
+    assert_int_equal(tb.n, 2);
+    pc_treebank_free(&tb);
+    free(src);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +403,8 @@ int main(void)
         cmocka_unit_test(test_same_seed_same_trees),
         cmocka_unit_test(test_nothing_to_do),
         cmocka_unit_test(test_deep_tree),
+        cmocka_unit_test(test_reported_speech),
+        cmocka_unit_test(test_report_nothing_to_do),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
