@@ -81,19 +81,29 @@ static int leaves_of(const pc_ptree *t, int i, int *out, int cap)
     return k;
 }
 
+/* Node c of t (-1: none) is an NP and its next sibling a VP: a subject. */
+static int np_before_vp(const pc_ptree *t, int c)
+{
+    if (c < 0 || is_leaf(t, c) || !base_is(t->node[c].label, "NP"))
+        return 0;
+    int v = t->node[c].next;
+    return v >= 0 && !is_leaf(t, v) && base_is(t->node[v].label, "VP");
+}
+
+/* A noun's tag: what a phrase naming something ends in. */
+static int is_noun(const char *label)
+{
+    return base_is(label, "NN") || base_is(label, "NNS") || base_is(label, "NNP") ||
+           base_is(label, "NNPS");
+}
+
 /* The subject of the first S that has one: S's first child an NP, its next a
  * VP.  -1 if none. */
 static int find_subject(const pc_ptree *t)
 {
-    for (int i = 0; i < t->n; i++) {
-        const pc_tnode *x = &t->node[i];
-        if (is_leaf(t, i) || !base_is(x->label, "S") || x->first < 0)
-            continue;
-        int np = x->first, vp = t->node[np].next;
-        if (!is_leaf(t, np) && base_is(t->node[np].label, "NP") && vp >= 0 && !is_leaf(t, vp) &&
-            base_is(t->node[vp].label, "VP"))
-            return np;
-    }
+    for (int i = 0; i < t->n; i++)
+        if (!is_leaf(t, i) && base_is(t->node[i].label, "S") && np_before_vp(t, t->node[i].first))
+            return t->node[i].first;
     return -1;
 }
 
@@ -137,8 +147,7 @@ static int can_extend(const pc_ptree *t, int np)
     /* a noun phrase naming something: a noun last, and if a determiner
      * first, an article ("this is ..." and "someone ..." are no actors) */
     const char *last = t->node[lv[k - 1]].label, *w0 = t->node[lv[0]].word;
-    if (!base_is(last, "NN") && !base_is(last, "NNS") && !base_is(last, "NNP") &&
-        !base_is(last, "NNPS"))
+    if (!is_noun(last))
         return 0;
     if (base_is(t->node[lv[0]].label, "DT") && strcasecmp(w0, "the") && strcasecmp(w0, "a") &&
         strcasecmp(w0, "an"))
@@ -423,11 +432,10 @@ static int find_reporter(const pc_ptree *t)
         if (is_leaf(t, i) || !base_is(x->label, "S"))
             continue;
         for (int c = x->first; c >= 0 && np < 0; c = t->node[c].next) {
-            int v = t->node[c].next, lv[1];
-            if (v < 0 || is_leaf(t, c) || !base_is(t->node[c].label, "NP") || is_leaf(t, v) ||
-                !base_is(t->node[v].label, "VP"))
+            int lv[1];
+            if (!np_before_vp(t, c))
                 continue;
-            leaves_of(t, v, lv, 1);
+            leaves_of(t, t->node[c].next, lv, 1);
             if (is_reporting(t->node[lv[0]].word))
                 np = c;
         }
@@ -452,10 +460,7 @@ static int find_reporter(const pc_ptree *t)
                 return np;
         return -1;
     }
-    return base_is(last->label, "NN") || base_is(last->label, "NNS") ||
-                   base_is(last->label, "NNP") || base_is(last->label, "NNPS")
-               ? np
-               : -1;
+    return is_noun(last->label) ? np : -1;
 }
 
 /* The clause of t that can take a reporter: the root's one child, an S with
@@ -472,9 +477,7 @@ static int find_host(const pc_ptree *t)
         return -1;
     int last = -1, subject = 0;
     for (int c = t->node[s].first; c >= 0; c = t->node[c].next) {
-        int v = t->node[c].next;
-        subject |= !is_leaf(t, c) && base_is(t->node[c].label, "NP") && v >= 0 &&
-                   !is_leaf(t, v) && base_is(t->node[v].label, "VP");
+        subject |= np_before_vp(t, c);
         last = c;
     }
     return subject && is_leaf(t, last) ? s : -1;
@@ -535,11 +538,10 @@ static int make_report(pc_treebank *tb, size_t ti, int s, size_t di, int np, uin
     int shape = (int)((r >> 8) % 100), quoted = shape >= 70;
     int lv[1];
     leaves_of(dt, np, lv, 1);
-    int inverted = (shape >= 50 && shape < 70) || shape >= 90;
-    if (!v->rest[0] && base_is(dt->node[lv[0]].label, "PRP"))
-        inverted = 0;   /* "said he" is rare in news */
-    if (v->rest[0] || v->weekday)
-        inverted = 0;
+    /* inverted only a bare verb before a noun reporter ("said he" is rare
+     * in news) */
+    int inverted = ((shape >= 50 && shape < 70) || shape >= 90) && !v->rest[0] && !v->weekday &&
+                   !base_is(dt->node[lv[0]].label, "PRP");
     b->n = 0;
     emitter e = {b, 0, 0, NULL, -1, NULL};
     put(b, inverted ? "(ROOT (SINV" : "(ROOT (S");

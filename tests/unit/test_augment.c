@@ -10,7 +10,8 @@
  *
  * Reported speech: every new tree is an input sentence ending in a full stop,
  * then a reporter (the subject of an input's reporting verb, or a proper-name
- * subject) and a reporting verb, plain, inverted (SINV) or quoted. */
+ * subject) and a reporting verb, plain, inverted (SINV) or quoted.  Both
+ * give the same trees for the same seed. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -60,6 +61,47 @@ static void read_inline(const char *src, pc_treebank *tb)
     pc_ptree t;
     while (pc_ptb_parse(tb->arena, &s, &line, &t, "inline", &err) == 1)
         assert_int_equal(pc_treebank_add(tb, &t), 0);
+}
+
+/* t is a training tree: it binarizes, with its n words. */
+static void assert_binarizes(const pc_ptree *t, int n)
+{
+    pc_labels lab = {0};
+    pc_arena *a = pc_arena_new(0);
+    pc_btree bt;
+    pc_error err = {0};
+    assert_int_equal(pc_binarize(t, &lab, a, &bt, &err), 0);
+    assert_int_equal(bt.n_words, n);
+    pc_arena_free(a);
+}
+
+/* The generators' common signature. */
+typedef pc_status (*augment_fn)(pc_treebank *, size_t, unsigned, size_t *, pc_error *);
+
+/* aug adds count trees to the test bank: the same with seed as with seed
+ * again, others (some) with seed + 1. */
+static void check_same_seed_same_trees(augment_fn aug, size_t count, unsigned seed)
+{
+    char b1[4096], b2[4096];
+    pc_treebank x = {0}, y = {0}, z = {0};
+    pc_error err = {0};
+    assert_int_equal(pc_treebank_read(&x, BANK, &err), PC_OK);
+    assert_int_equal(pc_treebank_read(&y, BANK, &err), PC_OK);
+    assert_int_equal(pc_treebank_read(&z, BANK, &err), PC_OK);
+    size_t n0 = x.n;
+    assert_int_equal(aug(&x, count, seed, NULL, &err), PC_OK);
+    assert_int_equal(aug(&y, count, seed, NULL, &err), PC_OK);
+    assert_int_equal(aug(&z, count, seed + 1, NULL, &err), PC_OK);
+    assert_int_equal(x.n, n0 + count);
+    int differ = 0;
+    for (size_t i = n0; i < x.n; i++) {
+        assert_string_equal(sentence(&x.tree[i], b1, sizeof b1), sentence(&y.tree[i], b2, sizeof b2));
+        differ += strcmp(b1, sentence(&z.tree[i], b2, sizeof b2)) != 0;
+    }
+    assert_true(differ > 0);
+    pc_treebank_free(&x);
+    pc_treebank_free(&y);
+    pc_treebank_free(&z);
 }
 
 static int is_name_word(const char *w)
@@ -114,13 +156,7 @@ static void check_tree(const pc_treebank *tb, size_t n0, const pc_ptree *t)
             (!strcmp(w[i - 1], "and") || !strcmp(w[i - 1], "or")))
             fail_msg("a pronoun subject was extended: %s", sentence(t, buf, sizeof buf));
     /* the tree is a training tree: it binarizes */
-    pc_labels lab = {0};
-    pc_arena *a = pc_arena_new(0);
-    pc_btree bt;
-    pc_error err = {0};
-    assert_int_equal(pc_binarize(t, &lab, a, &bt, &err), 0);
-    assert_int_equal(bt.n_words, n);
-    pc_arena_free(a);
+    assert_binarizes(t, n);
 }
 
 static void test_coordinated_subjects(void **state)
@@ -178,25 +214,8 @@ static void test_coordinated_subjects(void **state)
 static void test_same_seed_same_trees(void **state)
 {
     (void)state;
-    char b1[4096], b2[4096];
-    pc_treebank x = {0}, y = {0}, z = {0};
-    pc_error err = {0};
-    assert_int_equal(pc_treebank_read(&x, BANK, &err), PC_OK);
-    assert_int_equal(pc_treebank_read(&y, BANK, &err), PC_OK);
-    assert_int_equal(pc_treebank_read(&z, BANK, &err), PC_OK);
-    size_t n0 = x.n;
-    assert_int_equal(pc_treebank_augment_coord(&x, 12, 5, NULL, &err), PC_OK);
-    assert_int_equal(pc_treebank_augment_coord(&y, 12, 5, NULL, &err), PC_OK);
-    assert_int_equal(pc_treebank_augment_coord(&z, 12, 6, NULL, &err), PC_OK);
-    int differ = 0;
-    for (size_t i = n0; i < x.n; i++) {
-        assert_string_equal(sentence(&x.tree[i], b1, sizeof b1), sentence(&y.tree[i], b2, sizeof b2));
-        differ += strcmp(b1, sentence(&z.tree[i], b2, sizeof b2)) != 0;
-    }
-    assert_true(differ > 0);
-    pc_treebank_free(&x);
-    pc_treebank_free(&y);
-    pc_treebank_free(&z);
+    check_same_seed_same_trees(pc_treebank_augment_coord, 12, 5);
+    check_same_seed_same_trees(pc_treebank_augment_report, 60, 3);
 }
 
 /* Nothing to extend or nothing to borrow: no tree added, no error. */
@@ -313,13 +332,7 @@ static void check_report(const pc_treebank *tb, size_t n0, const pc_ptree *t, in
     /* SINV when inverted, S otherwise, and a training tree: it binarizes */
     int top = t->node[0].first;
     assert_string_equal(t->node[top].label, verb_first ? "SINV" : "S");
-    pc_labels lab = {0};
-    pc_arena *a = pc_arena_new(0);
-    pc_btree bt;
-    pc_error err = {0};
-    assert_int_equal(pc_binarize(t, &lab, a, &bt, &err), 0);
-    assert_int_equal(bt.n_words, n);
-    pc_arena_free(a);
+    assert_binarizes(t, n);
 }
 
 static void test_reported_speech(void **state)
@@ -338,22 +351,7 @@ static void test_reported_speech(void **state)
     assert_true(quoted > 0 && quoted < 60);
     assert_true(inverted > 0 && inverted < 60);
     assert_true(he > 0);
-    /* the same seed, the same trees; another seed, others */
-    pc_treebank y = {0}, z = {0};
-    assert_int_equal(pc_treebank_read(&y, BANK, &err), PC_OK);
-    assert_int_equal(pc_treebank_read(&z, BANK, &err), PC_OK);
-    assert_int_equal(pc_treebank_augment_report(&y, 60, 3, NULL, &err), PC_OK);
-    assert_int_equal(pc_treebank_augment_report(&z, 60, 4, NULL, &err), PC_OK);
-    char b1[4096], b2[4096];
-    int differ = 0;
-    for (size_t i = n0; i < tb.n; i++) {
-        assert_string_equal(sentence(&tb.tree[i], b1, sizeof b1), sentence(&y.tree[i], b2, sizeof b2));
-        differ += strcmp(b1, sentence(&z.tree[i], b2, sizeof b2)) != 0;
-    }
-    assert_true(differ > 0);
     pc_treebank_free(&tb);
-    pc_treebank_free(&y);
-    pc_treebank_free(&z);
 }
 
 /* No sentence ending in a full stop, or no reporter: nothing added; a
